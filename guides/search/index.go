@@ -65,10 +65,6 @@ type Options struct {
 	// a heavily weighted field (title, tags) counts more against repeated
 	// mentions in the body (docs/passes/03.md, third quality pass).
 	K1, B, RankK1 float64
-	// BodyB is the body field's own length normalisation (BM25F with a b
-	// per field: Robertson, Zaragoza and Taylor 2004); B keeps the other
-	// fields and the sections.
-	BodyB float64
 	// TopicRank weighs, in the ranking only, a guide that meets the query
 	// in none of the fields saying what it is about (title, tags,
 	// aliases, summary, taught questions): its rank is multiplied by it,
@@ -131,7 +127,6 @@ func DefaultOptions() Options {
 		RankK1:             1.6,
 		TopicRank:          0.75,
 		B:                  0.5,
-		BodyB:              1.0,
 		CompoundPartWeight: 0.6,
 		SynonymWeight:      0.8,
 		OneWayWeight:       0.6,
@@ -168,7 +163,6 @@ func (o Options) withDefaults() Options {
 	set(&o.RankK1, d.RankK1)
 	set(&o.TopicRank, d.TopicRank)
 	set(&o.B, d.B)
-	set(&o.BodyB, d.BodyB)
 	set(&o.CompoundPartWeight, d.CompoundPartWeight)
 	set(&o.SynonymWeight, d.SynonymWeight)
 	set(&o.OneWayWeight, d.OneWayWeight)
@@ -579,7 +573,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 			doc := int32(i)
 			for f := 0; f < numFields; f++ {
 				if f == fBody {
-					w := fieldW[f] / (1 - o.BodyB + o.BodyB*float64(all[i].bodyLen(length))/avgLen[f])
+					w := fieldW[f] / (1 - o.B + o.B*float64(all[i].bodyLen(length))/avgLen[f])
 					for j, sec := range all[i].secs {
 						for _, t := range sec[all[i].heads[j]:] {
 							addTok(t, w, 1<<f, 0)
