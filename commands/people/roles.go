@@ -66,10 +66,24 @@ func (w *Workflow) belongsInApprovalsRoom(ctx context.Context, user id.UserID) (
 	return w.DB.Roles().Has(ctx, user.String(), storage.RoleCoordinator)
 }
 
-// HasTeamRole reports whether user holds the active team role.
+// HasTeamRole reports whether user holds the active team role and the
+// evidence on file still carries it: a declaration that was taken back
+// or a required training that has expired ends the access at the check
+// itself. Before, only the worker's minute tick (and the revocation's own
+// second write) turned the role from active to paused or pending, so an
+// expired team member kept every case, the team room's commands and the
+// team's guides until the next tick — after a restart until the first
+// tick, and while Lotse was down over the expiry, the events that waited
+// were handled with the old role (thirty-fourth pass, onb34). An active
+// role without any evidence row (only the demo's, written before Lotse
+// starts) is taken as it stands.
 func (w *Workflow) HasTeamRole(ctx context.Context, user id.UserID) bool {
 	ok, err := w.DB.Roles().Has(ctx, user.String(), storage.RoleTeam)
-	return err == nil && ok
+	if err != nil || !ok {
+		return false
+	}
+	g, err := w.DB.Roles().Gate(ctx, user.String())
+	return err == nil && (g == nil || w.gatePassed(g, w.Now()))
 }
 
 // roleName maps what people type to a stored role.
