@@ -609,7 +609,9 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 	}
 	now := w.Now()
 	cause := chat.TurnOf(ctx).Event.ID.String()
-	changed, err := roles.Set(ctx, user.String(), storage.RoleTeam, storage.RoleActive, actor.String(),
+	// Only from pending or paused: a revocation between the read above
+	// and this write stays (storage.RoleQuery.SetFrom; onb34).
+	changed, err := roles.SetFrom(ctx, user.String(), storage.RoleTeam, []string{storage.RolePending, storage.RolePaused}, storage.RoleActive, actor.String(),
 		storage.RoleAuditEntry{Key: "activate:" + cause, At: now, Actor: actor.String(), Subject: user.String(), Action: "activate", Detail: storage.RoleTeam}, now)
 	if err != nil {
 		return false, err
@@ -934,7 +936,9 @@ func (w *Workflow) revokeDeclaration(ce *chat.Call, target id.UserID) error {
 		return w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String())))
 	}
 	if held {
-		if _, err := roles.Set(ctx, target.String(), storage.RoleTeam, storage.RolePending, ce.Sender.String(),
+		// Only from active or paused: a revocation of the role meanwhile
+		// stays, and no later declaration activates it (onb34).
+		if _, err := roles.SetFrom(ctx, target.String(), storage.RoleTeam, []string{storage.RoleActive, storage.RolePaused}, storage.RolePending, ce.Sender.String(),
 			storage.RoleAuditEntry{Key: "suspend:" + cause, At: now, Actor: ce.Sender.String(), Subject: target.String(),
 				Action: "suspend", Detail: storage.RoleTeam + " (pending): declaration revoked"}, now); err != nil {
 			return err
