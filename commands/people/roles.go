@@ -86,18 +86,24 @@ func (w *Workflow) HasTeamRole(ctx context.Context, user id.UserID) bool {
 	return err == nil && (g == nil || w.gatePassed(g, w.Now()))
 }
 
-// roleName maps what people type to a stored role.
+// roleName maps what people type to a stored role: the names the help
+// shows, and the person's title in the forms people write it, gender-
+// inclusive ones too („Koordinator*in“, „Genehmiger:in“; onb34: before,
+// they got only the usage).
 func roleName(s string) string {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "team", "digitalteam", "digitalisierungsteam":
+	switch genderMark.Replace(strings.ToLower(strings.TrimSpace(s))) {
+	case "team", "digitalteam", "digitalisierungsteam", "teammitglied":
 		return storage.RoleTeam
-	case "koordination", "koordinator", "koordinatorin", "coordinator", "coordination":
+	case "koordination", "koordinator", "koordinatorin", "koordinatorinnen", "koordinatoren", "coordinator", "coordination":
 		return storage.RoleCoordinator
-	case "genehmigung", "genehmigende", "approver", "approval":
+	case "genehmigung", "genehmigende", "genehmigender", "genehmiger", "genehmigerin", "genehmigerinnen", "genehmigenden", "approver", "approval":
 		return storage.RoleApprover
 	}
 	return ""
 }
+
+// genderMark drops the gender star and its kin before „in“/„innen“.
+var genderMark = strings.NewReplacer("*in", "in", ":in", "in", "_in", "in", "/in", "in", "·in", "in")
 
 func (w *Workflow) roleLabel(role string) string {
 	pt := w.tx
@@ -132,7 +138,7 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 	pt := w.tx
 	target, rest := w.UserArg(ce)
 	if target == "" || len(rest) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, pt.RoleUsage)
+		return w.ReplyMarkdown(ce.Ctx, w.idHint(ce.Args, target)+pt.RoleUsage)
 	}
 	word := rest[0]
 	revoke := strings.HasPrefix(word, "-") || (len(rest) > 1 && revokeWords[strings.ToLower(rest[1])])
@@ -296,6 +302,40 @@ func (r *rejoinBound) forget(room id.RoomID, user id.UserID) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.last.Remove(room.String() + " " + user.String())
+}
+
+// idHint explains, before a command's usage, what is wrong with the
+// person a role command names when it names nobody Lotse can read: a word
+// with @ but no server („@anna“, as Element shows people in a list) gets
+// the ID on Lotse's own server as a suggestion, words without any @ („anna
+// team“) the form of a Matrix ID and where Element shows it. Before, both
+// got only the usage, whose „@name“ a managing director who knows the
+// person as „Anna“ took for what they had typed (thirty-fourth pass,
+// onb34). Nothing is recorded on a guess; the suggestion is only said.
+// "" when a person was found (target) or there are no words at all.
+func (w *Workflow) idHint(args []string, target id.UserID) string {
+	if target != "" || len(args) == 0 {
+		return ""
+	}
+	server := w.Matrix.UserID().Homeserver()
+	for _, a := range args {
+		if !strings.HasPrefix(a, "@") {
+			continue
+		}
+		local := strings.ToLower(strings.TrimRight(strings.TrimPrefix(a, "@"), ",.;:"))
+		if local == "" || strings.Contains(local, ":") || id.ValidateUserLocalpart(local) != nil {
+			break // not something a suggestion can mend
+		}
+		suggestion := id.NewUserID(local, server)
+		if _, _, err := suggestion.ParseAndValidateStrict(); err != nil || server == "" {
+			break
+		}
+		return chat.Format(w.tx.IDNoServer, suggestion.String()) + "\n\n"
+	}
+	if server == "" {
+		server = "server"
+	}
+	return chat.Format(w.tx.IDMissing, server) + "\n\n"
 }
 
 // warnID warns the one who grants a role or records evidence when the
@@ -863,7 +903,7 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	pt := w.tx
 	target, rest := w.UserArg(ce)
 	if target == "" {
-		return w.ReplyMarkdown(ce.Ctx, pt.DeclarationUsage)
+		return w.ReplyMarkdown(ce.Ctx, w.idHint(ce.Args, target)+pt.DeclarationUsage)
 	}
 	dateArg := ""
 	for _, a := range rest {
@@ -982,7 +1022,7 @@ func (w *Workflow) cmdTraining(ce *chat.Call) error {
 	pt := w.tx
 	target, rest := w.UserArg(ce)
 	if target == "" || len(rest) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, pt.TrainingUsage)
+		return w.ReplyMarkdown(ce.Ctx, w.idHint(ce.Args, target)+pt.TrainingUsage)
 	}
 	if target == ce.Sender {
 		// Only the first admin during the first setup (bootstrap.go).

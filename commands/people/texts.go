@@ -63,6 +63,10 @@ type Texts struct {
 	GateTrainingUntil, GateTrainingExpired string
 	// DeclarationRecorded: %s user, %s date. TrainingRecorded: %s user, %s date, %s valid until.
 	DeclarationRecorded, TrainingRecorded string
+	// IDNoServer: a word with @ but no server (%s = the ID on Lotse's
+	// server). IDMissing: no word with @ (%s = Lotse's server). Both
+	// come before a role command's usage (idHint).
+	IDNoServer, IDMissing string
 	// OtherServer warns that a target is on another server: %s user, %s
 	// its server, %s Lotse's server. UnknownID: %s user Lotse never heard of.
 	OtherServer, UnknownID string
@@ -165,6 +169,8 @@ var German = Texts{
 	TrainingRecorded:        "Schulung von %s eingetragen (am %s, gültig bis %s).",
 	DeclarationRevoked:      "Verpflichtungserklärung von %s ausgetragen.",
 	DeclarationNone:         "Für %s ist keine Verpflichtungserklärung eingetragen.",
+	IDNoServer:              "Zur Matrix-ID gehört auch der Server, z. B. `%s` – ist das die Person? In Element siehst du die ganze ID, wenn du auf den Namen der Person tippst.",
+	IDMissing:               "Ich brauche die Matrix-ID der Person: Sie beginnt mit @ und endet mit dem Server, z. B. `@name:%s`. In Element siehst du sie, wenn du auf den Namen der Person tippst.",
 	OtherServer:             "%s hat ein Konto auf dem Server %s, nicht auf %s. Ist das wirklich die Person, die du meinst?",
 	UnknownID:               "Von %s habe ich noch nie etwas gehört. Bitte prüf die Schreibweise der Matrix-ID; wenn sie stimmt, ist alles gut.",
 	DeclarationRevokedTeam:  "Die Team-Rolle wartet jetzt wieder auf eine Erklärung: Ich habe die Person aus dem Teamraum entfernt und ihre übernommenen Fälle zurück in die Warteschlange gegeben. Mit einer neuen Erklärung schalte ich sie wieder frei.",
@@ -263,6 +269,8 @@ var English = Texts{
 	TrainingRecorded:        "Training of %s recorded (on %s, valid until %s).",
 	DeclarationRevoked:      "Privacy declaration of %s taken back.",
 	DeclarationNone:         "No privacy declaration is recorded for %s.",
+	IDNoServer:              "A Matrix ID includes the server too, e.g. `%s` – is that the person? In Element you see the whole ID when you tap the person's name.",
+	IDMissing:               "I need the person's Matrix ID: it starts with @ and ends with the server, e.g. `@name:%s`. In Element you see it when you tap the person's name.",
 	OtherServer:             "%s has an account on the server %s, not on %s. Is this really the person you mean?",
 	UnknownID:               "I have never heard of %s. Please check how the Matrix ID is spelled; if it is right, all is well.",
 	DeclarationRevokedTeam:  "The team role now waits for a declaration again: I removed them from the team room and put the cases they had claimed back in the queue. A new declaration activates them again.",
