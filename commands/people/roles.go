@@ -475,9 +475,9 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 		if err := w.ReplyMarkdown(ctx, applied); err != nil {
 			return err
 		}
-		return w.tellApproversOnce(ctx, user, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, chat.Escape(user.String())))
+		return w.tellApproversOnce(ctx, user, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, w.recordWith(user, g)))
 	}
-	if err := w.ReplyMarkdown(ctx, chat.Format(pt.GrantPending, chat.Escape(user.String()), missing)); err != nil || !granted {
+	if err := w.ReplyMarkdown(ctx, chat.Format(pt.GrantPending, chat.Escape(user.String()), missing)+" "+w.recordWith(user, g)); err != nil || !granted {
 		return err
 	}
 	// The person learns that they were put forward and what is missing:
@@ -631,6 +631,28 @@ func (w *Workflow) missingText(g *storage.TeamGate) string {
 		missing = append(missing, pt.MissingTraining)
 	}
 	return strings.Join(missing, pt.And)
+}
+
+// recordWith says how to record what the gate still needs for user, with
+// the command for each missing piece: the approvers' notice of an
+// application named `!erklärung` also when only the training was missing,
+// and a manager's grant and a recorded piece said what was missing but not
+// how to record it (thirty-fourth pass, onb34: the managing director who
+// grants a role on a bad day).
+func (w *Workflow) recordWith(user id.UserID, g *storage.TeamGate) string {
+	pt := w.tx
+	who := chat.Escape(user.String())
+	var cmds []string
+	if g == nil || g.DeclarationAt.IsZero() {
+		cmds = append(cmds, chat.Format(pt.RecordDeclaration, who))
+	}
+	if w.cfg.Roles.TrainingRequired && (g == nil || !w.trainingValid(g, w.Now())) {
+		cmds = append(cmds, chat.Format(pt.RecordTraining, who))
+	}
+	if len(cmds) == 0 {
+		return ""
+	}
+	return chat.Format(pt.RecordWith, strings.Join(cmds, pt.And))
 }
 
 // evaluateGate activates a pending or paused team role whose gate is
@@ -1069,7 +1091,7 @@ func (w *Workflow) recordGate(ce *chat.Call, target id.UserID, set func(*storage
 		return err
 	}
 	if r != nil && r.Status != storage.RoleRemoved && r.Status != storage.RoleActive {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.StillMissing, chat.Escape(target.String()), w.missingText(g)))
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.StillMissing, chat.Escape(target.String()), w.missingText(g))+" "+w.recordWith(target, g))
 	}
 	return nil
 }

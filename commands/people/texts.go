@@ -30,8 +30,13 @@ type Texts struct {
 	// there or removed by someone (not invited), invited a short while
 	// ago (not again yet), the invite failed.
 	TeamRejoined, TeamRejoinPending, TeamRejoinBanned, TeamRejoinRemoved, TeamRejoinSoon, TeamRejoinFailed string
-	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing, %s user.
+	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing,
+	// %s how to record it (RecordWith).
 	Applied, AppliedApprovers string
+	// RecordWith says how a manager records what is missing: %s = one or
+	// both of RecordDeclaration and RecordTraining (%s user each), joined
+	// with And. It follows AppliedApprovers, GrantPending and StillMissing.
+	RecordWith, RecordDeclaration, RecordTraining string
 	// AppliedGuide follows Applied when the library has the guide about
 	// joining the team (JoinGuide): %s = its title, as the library names
 	// it (an English install has its own guides).
@@ -148,7 +153,10 @@ var German = Texts{
 	AppliedGuide:            "Wie das abläuft, steht in der Anleitung „%s“.",
 	AppliedRevoked:          "Deine Bewerbung ist angekommen. Weil dir die Team-Rolle entzogen wurde, kann nur jemand mit dem Recht dazu (Admins oder Genehmigende) sie dir wieder geben. Die Genehmigenden wissen Bescheid.",
 	AppliedRevokedApprovers: "🙋 %s möchte wieder ins Digitalisierungsteam. Die Team-Rolle wurde entzogen – wieder vergeben geht nur mit `!rolle %s team`.",
-	AppliedApprovers:        "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. Eintragen mit `!erklärung %s erhalten <Datum>`.",
+	AppliedApprovers:        "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. %s",
+	RecordWith:              "Eintragen mit %s.",
+	RecordDeclaration:       "`!erklärung %s erhalten <Datum>`",
+	RecordTraining:          "`!schulung %s <Datum>`",
 	GrantPending:            "%s bekommt die Rolle **Team**, sobald vorliegt: %s.",
 	GrantPendingMember:      "📋 Du bist fürs Digitalisierungsteam vorgesehen. Freischalten kann ich dich, sobald vorliegt: %s. Die Genehmigenden melden sich dazu bei dir; `!team` zeigt dir jederzeit den Stand.",
 	StillMissing:            "Für %s fehlt noch: %s.",
@@ -248,7 +256,10 @@ var English = Texts{
 	AppliedGuide:            "The guide “%s” explains how it works.",
 	AppliedRevoked:          "Your application has arrived. Because the team role was revoked, only someone with the right to grant it (admins or approvers) can give it back. The approvers have been told.",
 	AppliedRevokedApprovers: "🙋 %s wants to rejoin the digital team. The team role was revoked – only `!role %s team` grants it again.",
-	AppliedApprovers:        "🙋 %s wants to join the digital team. Still missing: %s. Record it with `!declaration %s received <date>`.",
+	AppliedApprovers:        "🙋 %s wants to join the digital team. Still missing: %s. %s",
+	RecordWith:              "Record it with %s.",
+	RecordDeclaration:       "`!declaration %s received <date>`",
+	RecordTraining:          "`!training %s <date>`",
 	GrantPending:            "%s gets the **team** role as soon as we have: %s.",
 	GrantPendingMember:      "📋 You have been put forward for the digital team. I can activate you as soon as we have: %s. The approvers will get in touch with you about it; `!team` shows the state any time.",
 	StillMissing:            "Still missing for %s: %s.",
