@@ -68,3 +68,36 @@ func TestTeamAccessEndsWithTheEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestLapsedTeamRoleNotInvitedBack: a member whose training expired
+// before the worker paused the role is not told „schon freigeschaltet“
+// by `!team beitreten` and is not invited back into the team room — by
+// their own request or by a manager's grant; both hear what is missing.
+func TestLapsedTeamRoleNotInvitedBack(t *testing.T) {
+	e, rooms := newRolesEnv(t)
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
+	delete(e.fm.joined[teamRoom], member) // left the team room
+	e.now = e.now.AddDate(1, 0, 1)        // the training expired; no tick yet
+	invites := func() []string {
+		rooms.mu.Lock()
+		defer rooms.mu.Unlock()
+		return append([]string(nil), rooms.invites...)
+	}
+	before := len(invites())
+	sent := in(e.say(t, dmRoom, member, "!team beitreten", ""), dmRoom)
+	if b := bodies(sent); strings.Contains(b, "schon") || !strings.Contains(b, "Datenschutzschulung") {
+		t.Errorf("the member's own request: %s", b)
+	}
+	sent = in(e.say(t, approvRm, approvr, "!rolle @member:test team", ""), approvRm)
+	if b := bodies(sent); strings.Contains(b, "schon") || !strings.Contains(b, "Datenschutzschulung") {
+		t.Errorf("the manager's grant: %s", b)
+	}
+	for _, inv := range invites()[before:] {
+		if strings.HasPrefix(inv, teamRoom.String()) {
+			t.Errorf("invited back into the team room with an expired training: %s", inv)
+		}
+	}
+}

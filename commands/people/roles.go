@@ -406,7 +406,12 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 	if err != nil {
 		return err
 	}
-	if r != nil && r.Status == storage.RoleActive {
+	// Active and carried by the evidence: the role is held. An active role
+	// whose training expired or whose declaration was taken back (the
+	// worker has not paused it yet) goes on below as one that waits for
+	// the gate: „schon freigeschaltet“ and an invite back into the team
+	// room were wrong for it (onb34).
+	if r != nil && r.Status == storage.RoleActive && w.HasTeamRole(ctx, user) {
 		if self {
 			return w.ReplyMarkdown(ctx, w.teamAlready(ctx, user))
 		}
