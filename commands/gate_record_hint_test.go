@@ -37,3 +37,29 @@ func TestManagersToldHowToRecord(t *testing.T) {
 	sent = in(e.say(t, dmRoom, member, "!team beitreten", ""), approvRm)
 	check(t, "the approvers' notice", bodies(sent), []string{"möchte ins Digitalisierungsteam", "Eintragen mit !schulung @member:test <Datum>."}, []string{"!erklärung"})
 }
+
+// TestGrantPendingTypo: a grant of the team role to an ID Lotse never
+// heard from — a typo for someone else's account — sends nothing outside
+// the manager's room; the manager reads that the person is
+// told at the activation. Activated later, the person is told then.
+func TestGrantPendingTypo(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	const typo = "@anna:matrix.example"
+	sent := e.say(t, approvRm, approvr, "!rolle "+typo+" team", "")
+	mustContain(t, in(sent, approvRm), "sobald vorliegt", "noch keine Nachricht", "mit der Freischaltung")
+	for _, m := range sent {
+		if m.room != approvRm {
+			t.Errorf("a message went to %s: %s", m.room, m.content.Body)
+		}
+	}
+	// The declaration and the training recorded: now the person is told.
+	e.say(t, approvRm, approvr, "!erklärung "+typo+" erhalten", "")
+	sent = e.say(t, approvRm, approvr, "!schulung "+typo+" heute", "")
+	told := false
+	for _, m := range sent {
+		told = told || (m.room != approvRm && strings.Contains(m.content.Body, "freigeschaltet"))
+	}
+	if !told {
+		t.Errorf("the person was not told at the activation: %s", bodies(sent))
+	}
+}

@@ -482,7 +482,24 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 		}
 		return w.tellApproversOnce(ctx, user, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, w.recordWith(user, g)))
 	}
-	if err := w.ReplyMarkdown(ctx, chat.Format(pt.GrantPending, chat.Escape(user.String()), missing)+" "+w.recordWith(user, g)); err != nil || !granted {
+	// Someone who never wrote to Lotse is not written to on a grant: the
+	// ID may be a typo for someone else's account (@anna:matrix.org for
+	// @anna:verein.de), and a stranger got a direct chat from the party's
+	// bot saying they were put forward for the team (onb34). The manager
+	// reads that the person is told at the activation, after the
+	// declaration — by then checked by whoever recorded it.
+	tell := granted
+	answer := chat.Format(pt.GrantPending, chat.Escape(user.String()), missing) + " " + w.recordWith(user, g)
+	if granted {
+		m, err := w.DB.Onboarding().Get(ctx, user.String())
+		if err != nil {
+			return err
+		}
+		if tell = m != nil; !tell {
+			answer += "\n\n" + pt.GrantPendingNotTold
+		}
+	}
+	if err := w.ReplyMarkdown(ctx, answer); err != nil || !tell {
 		return err
 	}
 	// The person learns that they were put forward and what is missing:

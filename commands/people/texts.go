@@ -48,7 +48,10 @@ type Texts struct {
 	GrantPending, StillMissing string
 	// GrantPendingMember tells the person a manager put forward for the
 	// team what is missing: %s missing.
-	GrantPendingMember                                string
+	GrantPendingMember string
+	// GrantPendingNotTold follows GrantPending when the person never wrote
+	// to Lotse: they are not told before the activation.
+	GrantPendingNotTold                               string
 	MissingDeclaration, MissingTraining, And, Missing string
 	// TeamActive: %s user. TeamActiveMember goes to the person.
 	TeamActive, TeamActiveMember, TeamAlready, TeamNone string
@@ -159,6 +162,7 @@ var German = Texts{
 	RecordTraining:          "`!schulung %s <Datum>`",
 	GrantPending:            "%s bekommt die Rolle **Team**, sobald vorliegt: %s.",
 	GrantPendingMember:      "📋 Du bist fürs Digitalisierungsteam vorgesehen. Freischalten kann ich dich, sobald vorliegt: %s. Die Genehmigenden melden sich dazu bei dir; `!team` zeigt dir jederzeit den Stand.",
+	GrantPendingNotTold:     "Von der Person habe ich noch keine Nachricht, deshalb schreibe ich ihr jetzt noch nicht – falls sich in der ID ein Tippfehler versteckt, erfährt so niemand Falsches davon. Stimmt die ID, sage ich es der Person mit der Freischaltung.",
 	StillMissing:            "Für %s fehlt noch: %s.",
 	MissingDeclaration:      "die unterschriebene Verpflichtungserklärung",
 	MissingTraining:         "eine gültige Datenschutzschulung",
@@ -262,6 +266,7 @@ var English = Texts{
 	RecordTraining:          "`!training %s <date>`",
 	GrantPending:            "%s gets the **team** role as soon as we have: %s.",
 	GrantPendingMember:      "📋 You have been put forward for the digital team. I can activate you as soon as we have: %s. The approvers will get in touch with you about it; `!team` shows the state any time.",
+	GrantPendingNotTold:     "I have no message from this person yet, so I'm not writing to them now – if the ID has a typo, nobody wrong learns of it. If the ID is right, I tell them when they are activated.",
 	StillMissing:            "Still missing for %s: %s.",
 	MissingDeclaration:      "the signed privacy declaration",
 	MissingTraining:         "a valid data-protection training",
