@@ -82,9 +82,11 @@ func TestTrainingExpiredCoordNamesWhoRecords(t *testing.T) {
 // TestGrantPendingTellsThePerson: a manager who grants the team role
 // before the declaration is on file was told what is missing, the person
 // nothing; now the person learns it in their direct chat, once per grant
-// (twenty-seventh pass, mend27a).
+// (twenty-seventh pass, mend27a) — if they ever wrote to Lotse (onb34:
+// an ID Lotse never heard from is not written to; TestGrantPendingTypo).
 func TestGrantPendingTellsThePerson(t *testing.T) {
 	e, _ := newRolesEnv(t)
+	e.say(t, dmRoom, member, "!hilfe", "")
 	sent := e.say(t, approvRm, approvr, "!rolle @member:test team", "")
 	mustContain(t, in(sent, approvRm), "sobald vorliegt")
 	told := in(sent, dmRoom)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"go.mau.fi/util/dbutil"
@@ -178,15 +179,45 @@ func (q *RoleQuery) Has(ctx context.Context, user, role string) (bool, error) {
 // Set stores the status of a role and writes an audit entry (key names
 // its cause), in one transaction. It reports whether the status changed.
 func (q *RoleQuery) Set(ctx context.Context, user, role, status, by string, e RoleAuditEntry, now time.Time) (bool, error) {
+	return q.set(ctx, user, role, nil, status, by, e, now)
+}
+
+// SetFrom is Set for a change that is right only from the statuses in
+// from: when the role's status is another one by the time the change is
+// written — someone revoked it meanwhile —, nothing is written and it
+// reports false. The workflow reads a role, decides, and writes: the
+// activation after a declaration or training, the worker's pause of an
+// expired training and a declaration's revocation each read the role
+// before they write it, and a revocation that landed between the read and
+// the write was overwritten with active, paused or pending — a revoked
+// person was active again, or paused, and the next training activated
+// them (thirty-fourth pass, onb34). On PostgreSQL the row is locked while
+// it is read (FOR UPDATE), so that the check and the write see one state;
+// SQLite runs one write transaction at a time.
+func (q *RoleQuery) SetFrom(ctx context.Context, user, role string, from []string, status, by string, e RoleAuditEntry, now time.Time) (bool, error) {
+	if len(from) == 0 {
+		return false, nil
+	}
+	return q.set(ctx, user, role, from, status, by, e, now)
+}
+
+func (q *RoleQuery) set(ctx context.Context, user, role string, from []string, status, by string, e RoleAuditEntry, now time.Time) (bool, error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
+	query := getRoleQuery
+	if q.db.Dialect == dbutil.Postgres {
+		query += ` FOR UPDATE`
+	}
 	changed := false
 	err := q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
-		old, err := scanRole(q.db.QueryRow(ctx, getRoleQuery, user, role))
+		old, err := scanRole(q.db.QueryRow(ctx, query, user, role))
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
 		if old != nil && old.Status == status {
+			return nil
+		}
+		if from != nil && (old == nil || !slices.Contains(from, old.Status)) {
 			return nil
 		}
 		changed = true

@@ -507,9 +507,24 @@ func (w *Workflow) expireTraining(ctx context.Context, g *storage.TeamGate, coor
 		}
 		if r != nil && r.Status == storage.RoleActive {
 			key := "pause:" + g.UserID + ":" + stamp
-			if _, err := w.DB.Roles().Set(ctx, g.UserID, storage.RoleTeam, storage.RolePaused, "lotse",
-				storage.RoleAuditEntry{Key: key, At: now, Actor: "lotse", Subject: g.UserID, Action: "pause", Detail: "training expired " + date}, now); err != nil {
+			// Only from active: a revocation between the read above and
+			// this write stays a revocation, not a pause that the next
+			// training would undo (storage.RoleQuery.SetFrom; onb34).
+			paused, err := w.DB.Roles().SetFrom(ctx, g.UserID, storage.RoleTeam, []string{storage.RoleActive}, storage.RolePaused, "lotse",
+				storage.RoleAuditEntry{Key: key, At: now, Actor: "lotse", Subject: g.UserID, Action: "pause", Detail: "training expired " + date}, now)
+			if err != nil {
 				return err
+			}
+			if !paused {
+				// Changed meanwhile (revoked, or the declaration taken
+				// back): whoever changed it took the consequences, and
+				// „pausiert“ would not be true.
+				if r, err = w.DB.Roles().Get(ctx, user.String(), storage.RoleTeam); err != nil {
+					return err
+				}
+				if r == nil || (r.Status != storage.RoleActive && r.Status != storage.RolePaused) {
+					return nil
+				}
 			}
 		}
 		if r != nil && (r.Status == storage.RoleActive || r.Status == storage.RolePaused) {

@@ -66,24 +66,44 @@ func (w *Workflow) belongsInApprovalsRoom(ctx context.Context, user id.UserID) (
 	return w.DB.Roles().Has(ctx, user.String(), storage.RoleCoordinator)
 }
 
-// HasTeamRole reports whether user holds the active team role.
+// HasTeamRole reports whether user holds the active team role and the
+// evidence on file still carries it: a declaration that was taken back
+// or a required training that has expired ends the access at the check
+// itself. Before, only the worker's minute tick (and the revocation's own
+// second write) turned the role from active to paused or pending, so an
+// expired team member kept every case, the team room's commands and the
+// team's guides until the next tick — after a restart until the first
+// tick, and while Lotse was down over the expiry, the events that waited
+// were handled with the old role (thirty-fourth pass, onb34). An active
+// role without any evidence row (only the demo's, written before Lotse
+// starts) is taken as it stands.
 func (w *Workflow) HasTeamRole(ctx context.Context, user id.UserID) bool {
 	ok, err := w.DB.Roles().Has(ctx, user.String(), storage.RoleTeam)
-	return err == nil && ok
+	if err != nil || !ok {
+		return false
+	}
+	g, err := w.DB.Roles().Gate(ctx, user.String())
+	return err == nil && (g == nil || w.gatePassed(g, w.Now()))
 }
 
-// roleName maps what people type to a stored role.
+// roleName maps what people type to a stored role: the names the help
+// shows, and the person's title in the forms people write it, gender-
+// inclusive ones too („Koordinator*in“, „Genehmiger:in“; onb34: before,
+// they got only the usage).
 func roleName(s string) string {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "team", "digitalteam", "digitalisierungsteam":
+	switch genderMark.Replace(strings.ToLower(strings.TrimSpace(s))) {
+	case "team", "digitalteam", "digitalisierungsteam", "teammitglied":
 		return storage.RoleTeam
-	case "koordination", "koordinator", "koordinatorin", "coordinator", "coordination":
+	case "koordination", "koordinator", "koordinatorin", "koordinatorinnen", "koordinatoren", "coordinator", "coordination":
 		return storage.RoleCoordinator
-	case "genehmigung", "genehmigende", "approver", "approval":
+	case "genehmigung", "genehmigende", "genehmigender", "genehmiger", "genehmigerin", "genehmigerinnen", "genehmigenden", "approver", "approval":
 		return storage.RoleApprover
 	}
 	return ""
 }
+
+// genderMark drops the gender star and its kin before „in“/„innen“.
+var genderMark = strings.NewReplacer("*in", "in", ":in", "in", "_in", "in", "/in", "in", "·in", "in")
 
 func (w *Workflow) roleLabel(role string) string {
 	pt := w.tx
@@ -118,7 +138,7 @@ func (w *Workflow) cmdRole(ce *chat.Call) error {
 	pt := w.tx
 	target, rest := w.UserArg(ce)
 	if target == "" || len(rest) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, pt.RoleUsage)
+		return w.ReplyMarkdown(ce.Ctx, w.idHint(ce.Args, target)+pt.RoleUsage)
 	}
 	word := rest[0]
 	revoke := strings.HasPrefix(word, "-") || (len(rest) > 1 && revokeWords[strings.ToLower(rest[1])])
@@ -284,6 +304,40 @@ func (r *rejoinBound) forget(room id.RoomID, user id.UserID) {
 	r.last.Remove(room.String() + " " + user.String())
 }
 
+// idHint explains, before a command's usage, what is wrong with the
+// person a role command names when it names nobody Lotse can read: a word
+// with @ but no server („@anna“, as Element shows people in a list) gets
+// the ID on Lotse's own server as a suggestion, words without any @ („anna
+// team“) the form of a Matrix ID and where Element shows it. Before, both
+// got only the usage, whose „@name“ a managing director who knows the
+// person as „Anna“ took for what they had typed (thirty-fourth pass,
+// onb34). Nothing is recorded on a guess; the suggestion is only said.
+// "" when a person was found (target) or there are no words at all.
+func (w *Workflow) idHint(args []string, target id.UserID) string {
+	if target != "" || len(args) == 0 {
+		return ""
+	}
+	server := w.Matrix.UserID().Homeserver()
+	for _, a := range args {
+		if !strings.HasPrefix(a, "@") {
+			continue
+		}
+		local := strings.ToLower(strings.TrimRight(strings.TrimPrefix(a, "@"), ",.;:"))
+		if local == "" || strings.Contains(local, ":") || id.ValidateUserLocalpart(local) != nil {
+			break // not something a suggestion can mend
+		}
+		suggestion := id.NewUserID(local, server)
+		if _, _, err := suggestion.ParseAndValidateStrict(); err != nil || server == "" {
+			break
+		}
+		return chat.Format(w.tx.IDNoServer, suggestion.String()) + "\n\n"
+	}
+	if server == "" {
+		server = "server"
+	}
+	return chat.Format(w.tx.IDMissing, server) + "\n\n"
+}
+
 // warnID warns the one who grants a role or records evidence when the
 // Matrix ID may not be the person they mean: Lotse has never heard of it
 // (no message, application, role or evidence: a typo, or a look-alike
@@ -352,7 +406,12 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 	if err != nil {
 		return err
 	}
-	if r != nil && r.Status == storage.RoleActive {
+	// Active and carried by the evidence: the role is held. An active role
+	// whose training expired or whose declaration was taken back (the
+	// worker has not paused it yet) goes on below as one that waits for
+	// the gate: „schon freigeschaltet“ and an invite back into the team
+	// room were wrong for it (onb34).
+	if r != nil && r.Status == storage.RoleActive && w.HasTeamRole(ctx, user) {
 		if self {
 			return w.ReplyMarkdown(ctx, w.teamAlready(ctx, user))
 		}
@@ -421,9 +480,26 @@ func (w *Workflow) requestTeam(ctx context.Context, user, actor id.UserID, dmRoo
 		if err := w.ReplyMarkdown(ctx, applied); err != nil {
 			return err
 		}
-		return w.tellApproversOnce(ctx, user, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, chat.Escape(user.String())))
+		return w.tellApproversOnce(ctx, user, chat.Format(pt.AppliedApprovers, chat.Escape(user.String()), missing, w.recordWith(user, g)))
 	}
-	if err := w.ReplyMarkdown(ctx, chat.Format(pt.GrantPending, chat.Escape(user.String()), missing)); err != nil || !granted {
+	// Someone who never wrote to Lotse is not written to on a grant: the
+	// ID may be a typo for someone else's account (@anna:matrix.org for
+	// @anna:verein.de), and a stranger got a direct chat from the party's
+	// bot saying they were put forward for the team (onb34). The manager
+	// reads that the person is told at the activation, after the
+	// declaration — by then checked by whoever recorded it.
+	tell := granted
+	answer := chat.Format(pt.GrantPending, chat.Escape(user.String()), missing) + " " + w.recordWith(user, g)
+	if granted {
+		m, err := w.DB.Onboarding().Get(ctx, user.String())
+		if err != nil {
+			return err
+		}
+		if tell = m != nil; !tell {
+			answer += "\n\n" + pt.GrantPendingNotTold
+		}
+	}
+	if err := w.ReplyMarkdown(ctx, answer); err != nil || !tell {
 		return err
 	}
 	// The person learns that they were put forward and what is missing:
@@ -579,6 +655,28 @@ func (w *Workflow) missingText(g *storage.TeamGate) string {
 	return strings.Join(missing, pt.And)
 }
 
+// recordWith says how to record what the gate still needs for user, with
+// the command for each missing piece: the approvers' notice of an
+// application named `!erklärung` also when only the training was missing,
+// and a manager's grant and a recorded piece said what was missing but not
+// how to record it (thirty-fourth pass, onb34: the managing director who
+// grants a role on a bad day).
+func (w *Workflow) recordWith(user id.UserID, g *storage.TeamGate) string {
+	pt := w.tx
+	who := chat.Escape(user.String())
+	var cmds []string
+	if g == nil || g.DeclarationAt.IsZero() {
+		cmds = append(cmds, chat.Format(pt.RecordDeclaration, who))
+	}
+	if w.cfg.Roles.TrainingRequired && (g == nil || !w.trainingValid(g, w.Now())) {
+		cmds = append(cmds, chat.Format(pt.RecordTraining, who))
+	}
+	if len(cmds) == 0 {
+		return ""
+	}
+	return chat.Format(pt.RecordWith, strings.Join(cmds, pt.And))
+}
+
 // evaluateGate activates a pending or paused team role whose gate is
 // passed: the role becomes active, Lotse invites the person to the team
 // room and tells them and the one who caused it.
@@ -595,7 +693,9 @@ func (w *Workflow) evaluateGate(ctx context.Context, user, actor id.UserID) (boo
 	}
 	now := w.Now()
 	cause := chat.TurnOf(ctx).Event.ID.String()
-	changed, err := roles.Set(ctx, user.String(), storage.RoleTeam, storage.RoleActive, actor.String(),
+	// Only from pending or paused: a revocation between the read above
+	// and this write stays (storage.RoleQuery.SetFrom; onb34).
+	changed, err := roles.SetFrom(ctx, user.String(), storage.RoleTeam, []string{storage.RolePending, storage.RolePaused}, storage.RoleActive, actor.String(),
 		storage.RoleAuditEntry{Key: "activate:" + cause, At: now, Actor: actor.String(), Subject: user.String(), Action: "activate", Detail: storage.RoleTeam}, now)
 	if err != nil {
 		return false, err
@@ -847,7 +947,7 @@ func (w *Workflow) cmdDeclaration(ce *chat.Call) error {
 	pt := w.tx
 	target, rest := w.UserArg(ce)
 	if target == "" {
-		return w.ReplyMarkdown(ce.Ctx, pt.DeclarationUsage)
+		return w.ReplyMarkdown(ce.Ctx, w.idHint(ce.Args, target)+pt.DeclarationUsage)
 	}
 	dateArg := ""
 	for _, a := range rest {
@@ -920,7 +1020,9 @@ func (w *Workflow) revokeDeclaration(ce *chat.Call, target id.UserID) error {
 		return w.ReplyMarkdown(ctx, chat.Format(pt.DeclarationRevoked, chat.Escape(target.String())))
 	}
 	if held {
-		if _, err := roles.Set(ctx, target.String(), storage.RoleTeam, storage.RolePending, ce.Sender.String(),
+		// Only from active or paused: a revocation of the role meanwhile
+		// stays, and no later declaration activates it (onb34).
+		if _, err := roles.SetFrom(ctx, target.String(), storage.RoleTeam, []string{storage.RoleActive, storage.RolePaused}, storage.RolePending, ce.Sender.String(),
 			storage.RoleAuditEntry{Key: "suspend:" + cause, At: now, Actor: ce.Sender.String(), Subject: target.String(),
 				Action: "suspend", Detail: storage.RoleTeam + " (pending): declaration revoked"}, now); err != nil {
 			return err
@@ -964,7 +1066,7 @@ func (w *Workflow) cmdTraining(ce *chat.Call) error {
 	pt := w.tx
 	target, rest := w.UserArg(ce)
 	if target == "" || len(rest) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, pt.TrainingUsage)
+		return w.ReplyMarkdown(ce.Ctx, w.idHint(ce.Args, target)+pt.TrainingUsage)
 	}
 	if target == ce.Sender {
 		// Only the first admin during the first setup (bootstrap.go).
@@ -1011,7 +1113,7 @@ func (w *Workflow) recordGate(ce *chat.Call, target id.UserID, set func(*storage
 		return err
 	}
 	if r != nil && r.Status != storage.RoleRemoved && r.Status != storage.RoleActive {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.StillMissing, chat.Escape(target.String()), w.missingText(g)))
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.StillMissing, chat.Escape(target.String()), w.missingText(g))+" "+w.recordWith(target, g))
 	}
 	return nil
 }

@@ -30,8 +30,13 @@ type Texts struct {
 	// there or removed by someone (not invited), invited a short while
 	// ago (not again yet), the invite failed.
 	TeamRejoined, TeamRejoinPending, TeamRejoinBanned, TeamRejoinRemoved, TeamRejoinSoon, TeamRejoinFailed string
-	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing, %s user.
+	// Applied: %s = what is missing. AppliedApprovers: %s user, %s missing,
+	// %s how to record it (RecordWith).
 	Applied, AppliedApprovers string
+	// RecordWith says how a manager records what is missing: %s = one or
+	// both of RecordDeclaration and RecordTraining (%s user each), joined
+	// with And. It follows AppliedApprovers, GrantPending and StillMissing.
+	RecordWith, RecordDeclaration, RecordTraining string
 	// AppliedGuide follows Applied when the library has the guide about
 	// joining the team (JoinGuide): %s = its title, as the library names
 	// it (an English install has its own guides).
@@ -43,7 +48,10 @@ type Texts struct {
 	GrantPending, StillMissing string
 	// GrantPendingMember tells the person a manager put forward for the
 	// team what is missing: %s missing.
-	GrantPendingMember                                string
+	GrantPendingMember string
+	// GrantPendingNotTold follows GrantPending when the person never wrote
+	// to Lotse: they are not told before the activation.
+	GrantPendingNotTold                               string
 	MissingDeclaration, MissingTraining, And, Missing string
 	// TeamActive: %s user. TeamActiveMember goes to the person.
 	TeamActive, TeamActiveMember, TeamAlready, TeamNone string
@@ -63,6 +71,10 @@ type Texts struct {
 	GateTrainingUntil, GateTrainingExpired string
 	// DeclarationRecorded: %s user, %s date. TrainingRecorded: %s user, %s date, %s valid until.
 	DeclarationRecorded, TrainingRecorded string
+	// IDNoServer: a word with @ but no server (%s = the ID on Lotse's
+	// server). IDMissing: no word with @ (%s = Lotse's server). Both
+	// come before a role command's usage (idHint).
+	IDNoServer, IDMissing string
 	// OtherServer warns that a target is on another server: %s user, %s
 	// its server, %s Lotse's server. UnknownID: %s user Lotse never heard of.
 	OtherServer, UnknownID string
@@ -144,9 +156,13 @@ var German = Texts{
 	AppliedGuide:            "Wie das abläuft, steht in der Anleitung „%s“.",
 	AppliedRevoked:          "Deine Bewerbung ist angekommen. Weil dir die Team-Rolle entzogen wurde, kann nur jemand mit dem Recht dazu (Admins oder Genehmigende) sie dir wieder geben. Die Genehmigenden wissen Bescheid.",
 	AppliedRevokedApprovers: "🙋 %s möchte wieder ins Digitalisierungsteam. Die Team-Rolle wurde entzogen – wieder vergeben geht nur mit `!rolle %s team`.",
-	AppliedApprovers:        "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. Eintragen mit `!erklärung %s erhalten <Datum>`.",
+	AppliedApprovers:        "🙋 %s möchte ins Digitalisierungsteam. Es fehlt noch: %s. %s",
+	RecordWith:              "Eintragen mit %s.",
+	RecordDeclaration:       "`!erklärung %s erhalten <Datum>`",
+	RecordTraining:          "`!schulung %s <Datum>`",
 	GrantPending:            "%s bekommt die Rolle **Team**, sobald vorliegt: %s.",
 	GrantPendingMember:      "📋 Du bist fürs Digitalisierungsteam vorgesehen. Freischalten kann ich dich, sobald vorliegt: %s. Die Genehmigenden melden sich dazu bei dir; `!team` zeigt dir jederzeit den Stand.",
+	GrantPendingNotTold:     "Von der Person habe ich noch keine Nachricht, deshalb schreibe ich ihr jetzt noch nicht – falls sich in der ID ein Tippfehler versteckt, erfährt so niemand Falsches davon. Stimmt die ID, sage ich es der Person mit der Freischaltung.",
 	StillMissing:            "Für %s fehlt noch: %s.",
 	MissingDeclaration:      "die unterschriebene Verpflichtungserklärung",
 	MissingTraining:         "eine gültige Datenschutzschulung",
@@ -165,6 +181,8 @@ var German = Texts{
 	TrainingRecorded:        "Schulung von %s eingetragen (am %s, gültig bis %s).",
 	DeclarationRevoked:      "Verpflichtungserklärung von %s ausgetragen.",
 	DeclarationNone:         "Für %s ist keine Verpflichtungserklärung eingetragen.",
+	IDNoServer:              "Zur Matrix-ID gehört auch der Server, z. B. `%s` – ist das die Person? In Element siehst du die ganze ID, wenn du auf den Namen der Person tippst.",
+	IDMissing:               "Ich brauche die Matrix-ID der Person: Sie beginnt mit @ und endet mit dem Server, z. B. `@name:%s`. In Element siehst du sie, wenn du auf den Namen der Person tippst.",
 	OtherServer:             "%s hat ein Konto auf dem Server %s, nicht auf %s. Ist das wirklich die Person, die du meinst?",
 	UnknownID:               "Von %s habe ich noch nie etwas gehört. Bitte prüf die Schreibweise der Matrix-ID; wenn sie stimmt, ist alles gut.",
 	DeclarationRevokedTeam:  "Die Team-Rolle wartet jetzt wieder auf eine Erklärung: Ich habe die Person aus dem Teamraum entfernt und ihre übernommenen Fälle zurück in die Warteschlange gegeben. Mit einer neuen Erklärung schalte ich sie wieder frei.",
@@ -242,9 +260,13 @@ var English = Texts{
 	AppliedGuide:            "The guide “%s” explains how it works.",
 	AppliedRevoked:          "Your application has arrived. Because the team role was revoked, only someone with the right to grant it (admins or approvers) can give it back. The approvers have been told.",
 	AppliedRevokedApprovers: "🙋 %s wants to rejoin the digital team. The team role was revoked – only `!role %s team` grants it again.",
-	AppliedApprovers:        "🙋 %s wants to join the digital team. Still missing: %s. Record it with `!declaration %s received <date>`.",
+	AppliedApprovers:        "🙋 %s wants to join the digital team. Still missing: %s. %s",
+	RecordWith:              "Record it with %s.",
+	RecordDeclaration:       "`!declaration %s received <date>`",
+	RecordTraining:          "`!training %s <date>`",
 	GrantPending:            "%s gets the **team** role as soon as we have: %s.",
 	GrantPendingMember:      "📋 You have been put forward for the digital team. I can activate you as soon as we have: %s. The approvers will get in touch with you about it; `!team` shows the state any time.",
+	GrantPendingNotTold:     "I have no message from this person yet, so I'm not writing to them now – if the ID has a typo, nobody wrong learns of it. If the ID is right, I tell them when they are activated.",
 	StillMissing:            "Still missing for %s: %s.",
 	MissingDeclaration:      "the signed privacy declaration",
 	MissingTraining:         "a valid data-protection training",
@@ -263,6 +285,8 @@ var English = Texts{
 	TrainingRecorded:        "Training of %s recorded (on %s, valid until %s).",
 	DeclarationRevoked:      "Privacy declaration of %s taken back.",
 	DeclarationNone:         "No privacy declaration is recorded for %s.",
+	IDNoServer:              "A Matrix ID includes the server too, e.g. `%s` – is that the person? In Element you see the whole ID when you tap the person's name.",
+	IDMissing:               "I need the person's Matrix ID: it starts with @ and ends with the server, e.g. `@name:%s`. In Element you see it when you tap the person's name.",
 	OtherServer:             "%s has an account on the server %s, not on %s. Is this really the person you mean?",
 	UnknownID:               "I have never heard of %s. Please check how the Matrix ID is spelled; if it is right, all is well.",
 	DeclarationRevokedTeam:  "The team role now waits for a declaration again: I removed them from the team room and put the cases they had claimed back in the queue. A new declaration activates them again.",
