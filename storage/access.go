@@ -137,6 +137,9 @@ const (
 	failAccessQuery = `
 		UPDATE access_request SET status='failed', attempts=attempts+1, last_error=$2, fail_cause=$4, notified=0, next_attempt=$3, version=version+1, updated_at=$3
 		WHERE id=$1 AND status='approved'`
+	retryNowAccessQuery = `
+		UPDATE access_request SET next_attempt=$2
+		WHERE id=$1 AND status='approved' AND attempts>0 AND next_attempt>$2`
 	notifiedAccessQuery      = `UPDATE access_request SET notified=1 WHERE id=$1`
 	announceLaterAccessQuery = `UPDATE access_request SET next_attempt=$2 WHERE id=$1 AND status IN ('provisioned', 'failed') AND notified=0`
 
@@ -539,6 +542,18 @@ func (q *AccessQuery) RetryLater(ctx context.Context, id int64, attempt int, err
 func (q *AccessQuery) Fail(ctx context.Context, id int64, errText string, why FailCause, now time.Time) (bool, *AccessRequest, error) {
 	return q.transition(ctx, id, AuditEntry{Key: fmt.Sprintf("failed:%d:%d", id, now.UnixMilli()), RequestID: id, At: now, Actor: "lotse",
 		Action: "failed", Detail: errText}, failAccessQuery, id, errText, now.UnixMilli(), string(why))
+}
+
+// RetryNow brings the next attempt of an approved request that failed
+// before and waits for its retry forward to now: an approver who knows
+// that Nextcloud is back need not wait up to an hour of backoff (acc34).
+// changed=false when the request is not waiting for a retry (no attempt
+// failed yet, or it is due already, or it is no longer approved). The
+// attempt count stays: the retry counts towards MaxAttempts as any other.
+// cause names the approver's event (audit key "retry-now:<cause>").
+func (q *AccessQuery) RetryNow(ctx context.Context, id int64, approver, cause string, now time.Time) (bool, *AccessRequest, error) {
+	return q.transition(ctx, id, AuditEntry{Key: "retry-now:" + cause, RequestID: id, At: now, Actor: approver, Action: "retry-now"},
+		retryNowAccessQuery, id, now.UnixMilli())
 }
 
 // MarkNotified records that the outcome was announced.

@@ -128,6 +128,10 @@ type Texts struct {
 	RetractStillApproved string
 	// AlreadyDecided: %d, %s status label.
 	AlreadyDecided string
+	// RetryNow answers an approval of a request that is approved and
+	// waits for a retry: %d request, %d failed attempts (one|other), %s
+	// the last cause (a sentence).
+	RetryNow string
 	// Denied: %d, %s approver.
 	Denied string
 	// DeniedNoReason is the reason of a ❌ reaction.
@@ -310,8 +314,10 @@ var German = Texts{
 	Approved:          "✅ Antrag #%d ist genehmigt (%s). Ich richte den Zugang jetzt ein.",
 	ApprovedPartly: "Antrag #%d: Genehmigung von %s vermerkt. Es fehlt noch %d weitere Genehmigung von jemand anderem.|" +
 		"Antrag #%d: Genehmigung von %s vermerkt. Es fehlen noch %d weitere Genehmigungen von anderen Genehmigenden.",
-	AlreadyApprovedBy:    "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
-	AlreadyDecided:       "Antrag #%d ist schon entschieden: %s",
+	AlreadyApprovedBy: "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
+	AlreadyDecided:    "Antrag #%d ist schon entschieden: %s",
+	RetryNow: "🔁 Antrag #%d ist genehmigt, aber das Einrichten ist bisher %d-mal fehlgeschlagen. %s Ich versuche es jetzt gleich noch einmal – wenn es klappt, steht es hier im Antrag.|" +
+		"🔁 Antrag #%d ist genehmigt, aber das Einrichten ist bisher %d-mal fehlgeschlagen. %s Ich versuche es jetzt gleich noch einmal – wenn es klappt, steht es hier im Antrag.",
 	Retracted:            "↩️ Antrag #%d: %s hat die Genehmigung zurückgenommen.",
 	RetractStillApproved: "Antrag #%d: Die Genehmigung von %s gilt weiter – ein weiteres ✅ oder `!genehmigen` dafür ist noch da. Um sie zurückzunehmen, lösch bitte auch das.",
 	RetractTooLate:       "Antrag #%d ist schon entschieden (%s) – eine gelöschte Genehmigung nimmt das nicht mehr zurück. Soll der Zugang doch nicht sein, entfernt ihn bitte nach dem Einrichten von Hand.",
@@ -402,7 +408,8 @@ var German = Texts{
 		"approval-void": "Genehmigung verfallen (keine Genehmigungsrolle mehr)", "setup": "Einrichten begonnen",
 		"approval-retracted":   "Genehmigung zurückgenommen",
 		"maybe-created":        "Antwort der Nextcloud auf das Anlegen des Kontos verloren – das Konto kann bestehen",
-		"denied-maybe-created": "abgelehnt, aber das Nextcloud-Konto kann bestehen – von Hand zu prüfen"},
+		"denied-maybe-created": "abgelehnt, aber das Nextcloud-Konto kann bestehen – von Hand zu prüfen",
+		"retry-now":            "neuer Versuch sofort verlangt"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "neues Nextcloud-Konto %s",
 	AuditExisting: "vorhandenes Nextcloud-Konto %s",
@@ -488,8 +495,10 @@ var English = Texts{
 	Approved:          "✅ Request #%d is approved (%s). I'm setting up the access now.",
 	ApprovedPartly: "Request #%d: approval by %s noted. It still needs %d more approval from someone else.|" +
 		"Request #%d: approval by %s noted. It still needs %d more approvals from other approvers.",
-	AlreadyApprovedBy:    "You already approved request #%d – the second approval must come from someone else.",
-	AlreadyDecided:       "Request #%d is already decided: %s",
+	AlreadyApprovedBy: "You already approved request #%d – the second approval must come from someone else.",
+	AlreadyDecided:    "Request #%d is already decided: %s",
+	RetryNow: "🔁 Request #%d is approved, but setting it up has failed %d time so far. %s I'm trying again right now – when it works, you'll read it here in the request.|" +
+		"🔁 Request #%d is approved, but setting it up has failed %d times so far. %s I'm trying again right now – when it works, you'll read it here in the request.",
 	Retracted:            "↩️ Request #%d: %s took their approval back.",
 	RetractStillApproved: "Request #%d: the approval of %s still stands – another ✅ or `!approve` for it is still there. To take it back, please delete that one too.",
 	RetractTooLate:       "Request #%d is already decided (%s) – a deleted approval no longer takes that back. If the access should not be, please remove it by hand once it is set up.",
@@ -580,7 +589,8 @@ var English = Texts{
 		"approval-void": "approval void (no longer an approver)", "setup": "setting up started",
 		"approval-retracted":   "approval taken back",
 		"maybe-created":        "Nextcloud's answer to creating the account was lost – the account may exist",
-		"denied-maybe-created": "denied, but the Nextcloud account may exist – to be checked by hand"},
+		"denied-maybe-created": "denied, but the Nextcloud account may exist – to be checked by hand",
+		"retry-now":            "asked to retry at once"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "new Nextcloud account %s",
 	AuditExisting: "existing Nextcloud account %s",
