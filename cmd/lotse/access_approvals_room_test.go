@@ -10,8 +10,8 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/config"
-	"github.com/lotse-bot/lotse/internal/chatclient"
 	"github.com/lotse-bot/lotse/integrations/nextcloud/nextcloudtest"
+	"github.com/lotse-bot/lotse/internal/chatclient"
 )
 
 // TestApprovalsRoomAttackersOnDendrite reads a request that needs two
