@@ -29,11 +29,14 @@ func TestAccessApproverRetriesNow(t *testing.T) {
 
 	e.nc.FailNext(100, http.StatusServiceUnavailable)
 	start := e.now
+	before := e.fm.count()
 	for _, at := range []time.Duration{0, time.Minute} { // Backoff a minute, doubling
 		if err := e.h.AccessTick(ctx, start.Add(at)); err != nil {
 			t.Fatal(err)
 		}
 	}
+	// NotifyAfter is 2: the note says what the approvers can do meanwhile.
+	mustContain(t, in(e.newsSince(before), approvals), "2-mal fehlgeschlagen", "!genehmigen 1 es sofort", "!ablehnen 1 <Grund>")
 	r, _ := e.db.Access().Get(ctx, 1)
 	if r.Status != storage.AccessApproved || r.Attempts != 2 || !r.NextAttempt.After(start.Add(time.Minute+30*time.Second)) {
 		t.Fatalf("after two failures: %s, %d attempts, next %v", r.Status, r.Attempts, r.NextAttempt.Sub(start))

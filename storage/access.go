@@ -120,7 +120,7 @@ const (
 		WHERE id=$1 AND status IN ('pending', 'failed')`
 	denyAccessQuery = `
 		UPDATE access_request SET status='denied', decided_by=$2, deny_reason=$3, deny_cause=$5, version=version+1, updated_at=$4
-		WHERE id=$1 AND status IN ('pending', 'failed')`
+		WHERE id=$1 AND (status IN ('pending', 'failed') OR (status='approved' AND attempts>0 AND next_attempt>$4))`
 	withdrawAccessQuery = `
 		UPDATE access_request SET status='withdrawn', version=version+1, updated_at=$3
 		WHERE id=$1 AND member_id=$2 AND status='pending'`
@@ -504,7 +504,12 @@ func (q *AccessQuery) transition(ctx context.Context, id int64, e AuditEntry, qu
 }
 
 // Deny denies a pending (or failed) request; how says whether reason is
-// an approver's reason or the note of a reaction.
+// an approver's reason or the note of a reaction. An approved request
+// whose setup failed and waits for its next attempt can be denied too
+// (acc34; before, it could not be stopped for the hours Lotse keeps
+// trying): only while that attempt lies ahead, so never one the worker
+// is running (it runs only due ones, and its outcome is recorded only
+// while the request is still approved).
 func (q *AccessQuery) Deny(ctx context.Context, id int64, approver, reason string, how DenyCause, cause string, now time.Time) (bool, *AccessRequest, error) {
 	return q.transition(ctx, id, AuditEntry{Key: "denied:" + cause, RequestID: id, At: now, Actor: approver, Action: "denied", Detail: reason},
 		denyAccessQuery, id, approver, reason, now.UnixMilli(), string(how))

@@ -190,7 +190,8 @@ type Texts struct {
 	DoneApprovals string
 	// Failing: %d number, %d attempts, %s cause (a sentence), %s when
 	// Lotse tries next (day and time); Lotse keeps trying (one|other, by
-	// the attempts: access_notify_after may be 1).
+	// the attempts: access_notify_after may be 1). It names what the
+	// approvers can do meanwhile: try again at once, or deny (acc34).
 	Failing string
 	// Failed: %d, %s cause; the member was told (MemberFailed); approve
 	// again to retry.
@@ -333,14 +334,17 @@ var German = Texts{
 		"Einen frischen Link bekommst du jederzeit mit `!raum %s`.",
 	RoomRefused: "Den Raum „%s“ kann ich gerade nicht öffnen: BigBlueButton lehnt meine Anfrage ab, und das geht nicht von selbst vorbei – " +
 		"ein neuer Versuch hilft also erst, wenn jemand es behoben hat. %s",
-	RoomLink:          "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
-	RoomUsage:         "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
-	RoomNotGranted:    "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
-	RoomUnavailable:   "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
-	NextStep:          "Nächster Schritt: %s",
-	GuideCommand:      "„%s“ – `!anleitung %s`",
-	DoneApprovals:     "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
-	Failing:           "⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s.|⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s.",
+	RoomLink:        "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
+	RoomUsage:       "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
+	RoomNotGranted:  "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
+	RoomUnavailable: "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
+	NextStep:        "Nächster Schritt: %s",
+	GuideCommand:    "„%s“ – `!anleitung %s`",
+	DoneApprovals:   "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
+	Failing: "⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s. " +
+		"Ist es behoben, versucht `!genehmigen %[1]d` es sofort; soll es doch nicht eingerichtet werden: `!ablehnen %[1]d <Grund>`.|" +
+		"⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s. " +
+		"Ist es behoben, versucht `!genehmigen %[1]d` es sofort; soll es doch nicht eingerichtet werden: `!ablehnen %[1]d <Grund>`.",
 	Failed:            "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDas Mitglied weiß, dass es noch hakt. Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
 	DeniedUnreachable: "Antrag #%d ist abgelehnt (%s). Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
 	DoneUnreachable:   "✅ Antrag #%d ist eingerichtet: %s. Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
@@ -514,14 +518,17 @@ var English = Texts{
 		"Get a fresh link any time with `!room %s`.",
 	RoomRefused: "I can't open the room “%s” right now: BigBlueButton refuses my request, and that won't pass by itself – " +
 		"trying again only helps once someone has fixed it. %s",
-	RoomLink:          "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
-	RoomUsage:         "Which room? For example: `!room AG Digitales`",
-	RoomNotGranted:    "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
-	RoomUnavailable:   "BigBlueButton is not answering right now. Please try again in a few minutes.",
-	NextStep:          "Next step: %s",
-	GuideCommand:      "“%s” – `!guide %s`",
-	DoneApprovals:     "✅ Request #%d is set up: %s. The member was told.",
-	Failing:           "⚠️ Request #%d: setting it up failed %d time. %s I keep trying, next on %s.|⚠️ Request #%d: setting it up failed %d times. %s I keep trying, next on %s.",
+	RoomLink:        "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
+	RoomUsage:       "Which room? For example: `!room AG Digitales`",
+	RoomNotGranted:  "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
+	RoomUnavailable: "BigBlueButton is not answering right now. Please try again in a few minutes.",
+	NextStep:        "Next step: %s",
+	GuideCommand:    "“%s” – `!guide %s`",
+	DoneApprovals:   "✅ Request #%d is set up: %s. The member was told.",
+	Failing: "⚠️ Request #%d: setting it up failed %d time. %s I keep trying, next on %s. " +
+		"Once it's fixed, `!approve %[1]d` tries again at once; if it should not be set up after all: `!deny %[1]d <reason>`.|" +
+		"⚠️ Request #%d: setting it up failed %d times. %s I keep trying, next on %s. " +
+		"Once it's fixed, `!approve %[1]d` tries again at once; if it should not be set up after all: `!deny %[1]d <reason>`.",
 	Failed:            "❌ Request #%d could not be set up: %s\nThe member knows it is stuck. Once fixed, `!approve %[1]d` tries again.",
 	DeniedUnreachable: "Request #%d is denied (%s). I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
 	DoneUnreachable:   "✅ Request #%d is set up: %s. I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",

@@ -63,3 +63,51 @@ func TestAccessRetryNow(t *testing.T) {
 		})
 	}
 }
+
+// TestDenyApprovedWaitingForRetry (acc34): an approved request can be
+// denied only while a failed attempt's retry lies ahead — never while its
+// first attempt or a retry is due (the worker may be running it) — and a
+// denied request is no job any more.
+func TestDenyApprovedWaitingForRetry(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
+			q := db.Access()
+			r, _, err := q.Create(ctx, &storage.AccessRequest{MemberID: "@m:test", MemberRoom: "!dm:test", Kind: storage.AccessNextcloud,
+				Target: "AG", Email: "m@example.org", Reason: "weil", Needed: 1}, "$req", now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := q.Approve(ctx, r.ID, "@b:test", "$ok", now); err != nil {
+				t.Fatal(err)
+			}
+			deny := func(cause string, at time.Time) bool {
+				t.Helper()
+				ok, _, err := q.Deny(ctx, r.ID, "@a:test", "nein", storage.DenyWithReason, cause, at)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return ok
+			}
+			if deny("$first", now.Add(time.Minute)) {
+				t.Fatal("denied while the first attempt was due")
+			}
+			if err := q.RetryLater(ctx, r.ID, 1, "down", storage.FailOther, now.Add(time.Hour), now); err != nil {
+				t.Fatal(err)
+			}
+			if deny("$due", now.Add(time.Hour)) {
+				t.Fatal("denied while the retry was due")
+			}
+			if !deny("$ahead", now.Add(time.Minute)) {
+				t.Fatal("not denied while the retry lay ahead")
+			}
+			if due, err := q.Due(ctx, now.Add(2*time.Hour), 10); err != nil || len(due) != 0 {
+				t.Fatalf("due after the denial: %d, %v", len(due), err)
+			}
+			if e, _ := q.AuditByKey(ctx, "denied:$ahead"); e == nil || e.Action != "denied" {
+				t.Errorf("audit entry: %+v", e)
+			}
+		})
+	}
+}
