@@ -58,6 +58,9 @@ type Texts struct {
 	SummaryReason string
 	// ConfirmHow says how to confirm, cancel or change the name.
 	ConfirmHow string
+	// NameTooLong answers `name …` with a name over 64 characters
+	// (maxNameRunes): %d the name's characters.
+	NameTooLong string
 	// NameChanged: %s = new display name.
 	NameChanged string
 	// Cancelled: the member cancelled the draft.
@@ -278,6 +281,7 @@ var German = Texts{
 	SummaryBBB:        "- **BigBlueButton-Raum** „%s“ (du wirst Moderator:in)",
 	SummaryReason:     "- Begründung: %s",
 	ConfirmHow:        "Abschicken mit `ja`, abbrechen mit `nein`. Anderen Anzeigenamen: `name Vorname Nachname`.",
+	NameTooLong:       "Der Anzeigename darf höchstens 64 Zeichen haben, deiner hat %d. Schreib ihn bitte kürzer: `name Vorname Nachname`. Oder schick den Antrag mit `ja` unter dem bisherigen Namen ab.",
 	NameChanged:       "Anzeigename geändert: %s",
 	Cancelled:         "Alles klar, ich schicke keinen Antrag ab.",
 	Filed:             "Dein Antrag **#%d** ist eingereicht. 🙌 Die Genehmigenden prüfen ihn; ich melde mich hier, sobald er entschieden ist. Deine Anträge: `!anträge`, zurückziehen: `!zurückziehen <Nr>`.",
@@ -462,6 +466,7 @@ var English = Texts{
 	SummaryBBB:        "- **BigBlueButton room** “%s” (you will be moderator)",
 	SummaryReason:     "- Reason: %s",
 	ConfirmHow:        "Send it with `yes`, cancel with `no`. Other display name: `name First Last`.",
+	NameTooLong:       "The display name may have at most 64 characters, yours has %d. Please write it shorter: `name First Last`. Or send the request with `yes` under the name shown before.",
 	NameChanged:       "Display name changed: %s",
 	Cancelled:         "All right, I won't file a request.",
 	Filed:             "Your request **#%d** is filed. 🙌 The approvers will review it; I'll tell you here once it is decided. Your requests: `!requests`, withdraw: `!withdraw <number>`.",
