@@ -107,6 +107,7 @@ const (
 	accessForMemberQuery   = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
 	accessPendingOfQuery   = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND status='pending'`
 	accessFiledSinceQuery  = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND created_at>=$2`
+	auditActionSinceQuery  = `SELECT COUNT(*) FROM access_audit WHERE request_id=$1 AND at>=$2 AND action=$3`
 	lockAccessCreateQuery  = `LOCK TABLE access_request IN SHARE ROW EXCLUSIVE MODE`
 	accessGrantedRoomQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status IN ('provisioned', 'approved') ORDER BY CASE status WHEN 'provisioned' THEN 0 ELSE 1 END, id LIMIT $2`
 	setAccessEventQuery    = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
@@ -334,6 +335,18 @@ func (q *AccessQuery) FiledSince(ctx context.Context, memberID string, since tim
 	var n int
 	if err := q.db.QueryRow(ctx, accessFiledSinceQuery, memberID, since.UnixMilli()).Scan(&n); err != nil {
 		return 0, fmt.Errorf("failed to count access requests: %w", err)
+	}
+	return n, nil
+}
+
+// AuditActionsSince counts request id's audit entries of action since
+// then (the index on request_id and at).
+func (q *AccessQuery) AuditActionsSince(ctx context.Context, id int64, action string, since time.Time) (int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var n int
+	if err := q.db.QueryRow(ctx, auditActionSinceQuery, id, since.UnixMilli(), action).Scan(&n); err != nil {
+		return 0, fmt.Errorf("failed to count audit entries: %w", err)
 	}
 	return n, nil
 }

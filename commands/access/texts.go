@@ -184,6 +184,9 @@ type Texts struct {
 	// soon. RoomRefused: BBB refused the call, which a retry does not mend
 	// (a wrong shared secret); %s room, %s the fallback contact sentence.
 	RoomUnavailable, RoomRefused string
+	// RoomLinkLimit: %s room, %d links in the last hour
+	// (MaxRoomLinksPerHour; one|other).
+	RoomLinkLimit string
 	// NextStep: %s guide link or command.
 	NextStep string
 	// GuideCommand is the guide of NextStep without a web view: %s = the
@@ -338,8 +341,12 @@ var German = Texts{
 		"Einen frischen Link bekommst du jederzeit mit `!raum %s`.",
 	RoomRefused: "Den Raum „%s“ kann ich gerade nicht öffnen: BigBlueButton lehnt meine Anfrage ab, und das geht nicht von selbst vorbei – " +
 		"ein neuer Versuch hilft also erst, wenn jemand es behoben hat. %s",
-	RoomLink:        "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
-	RoomUsage:       "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
+	RoomLink:  "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
+	RoomUsage: "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
+	RoomLinkLimit: "Für „%s“ hast du in der letzten Stunde schon %d Moderationslink bekommen – mehr gibt es in einer Stunde nicht. " +
+		"Nimm bitte den letzten, solange der Raum offen ist, oder versuch es später noch einmal.|" +
+		"Für „%s“ hast du in der letzten Stunde schon %d Moderationslinks bekommen – mehr gibt es in einer Stunde nicht. " +
+		"Nimm bitte den letzten, solange der Raum offen ist, oder versuch es später noch einmal.",
 	RoomNotGranted:  "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
 	RoomUnavailable: "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
 	NextStep:        "Nächster Schritt: %s",
@@ -523,8 +530,12 @@ var English = Texts{
 		"Get a fresh link any time with `!room %s`.",
 	RoomRefused: "I can't open the room “%s” right now: BigBlueButton refuses my request, and that won't pass by itself – " +
 		"trying again only helps once someone has fixed it. %s",
-	RoomLink:        "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
-	RoomUsage:       "Which room? For example: `!room AG Digitales`",
+	RoomLink:  "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
+	RoomUsage: "Which room? For example: `!room AG Digitales`",
+	RoomLinkLimit: "For “%s” you got %d moderator link in the last hour already – there are no more within an hour. " +
+		"Please use the last one while the room is open, or try again later.|" +
+		"For “%s” you got %d moderator links in the last hour already – there are no more within an hour. " +
+		"Please use the last one while the room is open, or try again later.",
 	RoomNotGranted:  "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
 	RoomUnavailable: "BigBlueButton is not answering right now. Please try again in a few minutes.",
 	NextStep:        "Next step: %s",
