@@ -694,7 +694,8 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	}
 	if n, err := w.DB.Access().AuditActionsSince(ce.Ctx, granted.ID, "join-link", w.Now().Add(-time.Hour)); err != nil {
 		return err
-	} else if n >= MaxRoomLinksPerHour {
+	} else if n >= MaxRoomLinksPerHour && !w.lastAuditIs(ce.Ctx, "link:"+ce.ID.String()) {
+		// (A replay of a call that got a link goes on to the same link.)
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(at.RoomLinkLimit, n), chat.Escape(granted.Target), n))
 	}
 	link, err := w.joinLink(ce.Ctx, granted.Target, ce.Sender, oneLineName(w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender)))
