@@ -107,6 +107,7 @@ const (
 	accessForMemberQuery   = `SELECT ` + accessColumns + ` FROM access_request WHERE member_id=$1 ORDER BY id DESC LIMIT $2`
 	accessPendingOfQuery   = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND status='pending'`
 	accessFiledSinceQuery  = `SELECT COUNT(*) FROM access_request WHERE member_id=$1 AND created_at>=$2`
+	auditActionSinceQuery  = `SELECT COUNT(*) FROM access_audit WHERE request_id=$1 AND at>=$2 AND action=$3`
 	lockAccessCreateQuery  = `LOCK TABLE access_request IN SHARE ROW EXCLUSIVE MODE`
 	accessGrantedRoomQuery = `SELECT ` + accessColumns + ` FROM access_request WHERE kind=$1 AND status IN ('provisioned', 'approved') ORDER BY CASE status WHEN 'provisioned' THEN 0 ELSE 1 END, id LIMIT $2`
 	setAccessEventQuery    = `UPDATE access_request SET approvals_event=$2 WHERE id=$1`
@@ -120,7 +121,7 @@ const (
 		WHERE id=$1 AND status IN ('pending', 'failed')`
 	denyAccessQuery = `
 		UPDATE access_request SET status='denied', decided_by=$2, deny_reason=$3, deny_cause=$5, version=version+1, updated_at=$4
-		WHERE id=$1 AND status IN ('pending', 'failed')`
+		WHERE id=$1 AND (status IN ('pending', 'failed') OR (status='approved' AND attempts>0 AND next_attempt>$4))`
 	withdrawAccessQuery = `
 		UPDATE access_request SET status='withdrawn', version=version+1, updated_at=$3
 		WHERE id=$1 AND member_id=$2 AND status='pending'`
@@ -137,6 +138,9 @@ const (
 	failAccessQuery = `
 		UPDATE access_request SET status='failed', attempts=attempts+1, last_error=$2, fail_cause=$4, notified=0, next_attempt=$3, version=version+1, updated_at=$3
 		WHERE id=$1 AND status='approved'`
+	retryNowAccessQuery = `
+		UPDATE access_request SET next_attempt=$2
+		WHERE id=$1 AND status='approved' AND attempts>0 AND next_attempt>$2`
 	notifiedAccessQuery      = `UPDATE access_request SET notified=1 WHERE id=$1`
 	announceLaterAccessQuery = `UPDATE access_request SET next_attempt=$2 WHERE id=$1 AND status IN ('provisioned', 'failed') AND notified=0`
 
@@ -335,6 +339,18 @@ func (q *AccessQuery) FiledSince(ctx context.Context, memberID string, since tim
 	return n, nil
 }
 
+// AuditActionsSince counts request id's audit entries of action since
+// then (the index on request_id and at).
+func (q *AccessQuery) AuditActionsSince(ctx context.Context, id int64, action string, since time.Time) (int, error) {
+	ctx, cancel := withTimeout(ctx)
+	defer cancel()
+	var n int
+	if err := q.db.QueryRow(ctx, auditActionSinceQuery, id, since.UnixMilli(), action).Scan(&n); err != nil {
+		return 0, fmt.Errorf("failed to count audit entries: %w", err)
+	}
+	return n, nil
+}
+
 // PendingOf counts the member's requests that wait for a decision.
 func (q *AccessQuery) PendingOf(ctx context.Context, memberID string) (int, error) {
 	n, _, err := queryValue[int](ctx, q.db, "count open access requests", accessPendingOfQuery, memberID)
@@ -501,7 +517,12 @@ func (q *AccessQuery) transition(ctx context.Context, id int64, e AuditEntry, qu
 }
 
 // Deny denies a pending (or failed) request; how says whether reason is
-// an approver's reason or the note of a reaction.
+// an approver's reason or the note of a reaction. An approved request
+// whose setup failed and waits for its next attempt can be denied too
+// (acc34; before, it could not be stopped for the hours Lotse keeps
+// trying): only while that attempt lies ahead, so never one the worker
+// is running (it runs only due ones, and its outcome is recorded only
+// while the request is still approved).
 func (q *AccessQuery) Deny(ctx context.Context, id int64, approver, reason string, how DenyCause, cause string, now time.Time) (bool, *AccessRequest, error) {
 	return q.transition(ctx, id, AuditEntry{Key: "denied:" + cause, RequestID: id, At: now, Actor: approver, Action: "denied", Detail: reason},
 		denyAccessQuery, id, approver, reason, now.UnixMilli(), string(how))
@@ -539,6 +560,18 @@ func (q *AccessQuery) RetryLater(ctx context.Context, id int64, attempt int, err
 func (q *AccessQuery) Fail(ctx context.Context, id int64, errText string, why FailCause, now time.Time) (bool, *AccessRequest, error) {
 	return q.transition(ctx, id, AuditEntry{Key: fmt.Sprintf("failed:%d:%d", id, now.UnixMilli()), RequestID: id, At: now, Actor: "lotse",
 		Action: "failed", Detail: errText}, failAccessQuery, id, errText, now.UnixMilli(), string(why))
+}
+
+// RetryNow brings the next attempt of an approved request that failed
+// before and waits for its retry forward to now: an approver who knows
+// that Nextcloud is back need not wait up to an hour of backoff (acc34).
+// changed=false when the request is not waiting for a retry (no attempt
+// failed yet, or it is due already, or it is no longer approved). The
+// attempt count stays: the retry counts towards MaxAttempts as any other.
+// cause names the approver's event (audit key "retry-now:<cause>").
+func (q *AccessQuery) RetryNow(ctx context.Context, id int64, approver, cause string, now time.Time) (bool, *AccessRequest, error) {
+	return q.transition(ctx, id, AuditEntry{Key: "retry-now:" + cause, RequestID: id, At: now, Actor: approver, Action: "retry-now"},
+		retryNowAccessQuery, id, now.UnixMilli())
 }
 
 // MarkNotified records that the outcome was announced.

@@ -85,9 +85,11 @@ func TestAccessRequestFlow(t *testing.T) {
 	if len(nc.Users()) != 1 {
 		t.Fatal("an account was created while Nextcloud was down")
 	}
-	// Double approval by Bob: already decided.
+	// Double approval by Bob while the setup fails: no second job; he
+	// reads that it failed and that Lotse tries again at once (acc34;
+	// before, only „schon entschieden“).
 	reply, _ := ask(t, bob, approvals, l.userID, text("!genehmigen 1"))
-	if !strings.Contains(body(reply), "schon entschieden") {
+	if !strings.Contains(body(reply), "fehlgeschlagen") || !strings.Contains(body(reply), "jetzt gleich noch einmal") {
 		t.Errorf("second approval: %s", body(reply))
 	}
 

@@ -419,11 +419,18 @@ func (w *Workflow) Text(ctx context.Context, text string) (bool, error) {
 		case yes:
 			return true, w.fileRequest(ctx, d)
 		case strings.HasPrefix(lower, "name ") || strings.HasPrefix(lower, "name:"):
-			name := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(text)[4:], ": "))
-			if name == "" || utf8.RuneCountInString(name) > 64 {
+			// Cleaned first, then measured: a name of invisible
+			// characters only was taken as an empty name, and one over
+			// 64 characters was answered with ConfirmHow alone, which
+			// did not say what was wrong with it (acc34).
+			name := chat.OneLineName(strings.TrimLeft(strings.TrimSpace(text)[4:], ": "))
+			switch n := utf8.RuneCountInString(name); {
+			case n == 0:
 				return true, w.ReplyMarkdown(ctx, at.ConfirmHow)
+			case n > maxNameRunes:
+				return true, w.ReplyMarkdown(ctx, chat.Format(at.NameTooLong, n))
 			}
-			d.DisplayName = oneLineName(name)
+			d.DisplayName = name
 		default:
 			return true, w.ReplyMarkdown(ctx, at.ConfirmHow)
 		}

@@ -90,10 +90,32 @@ func (w *Workflow) approve(ctx context.Context, r *storage.AccessRequest, user i
 		}
 	case after.Status == storage.AccessPending:
 		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyApprovedBy, r.ID))
+	case after.Status == storage.AccessApproved && after.Attempts > 0:
+		return w.retryNow(ctx, after, user, cause)
 	default:
 		return w.ReplyMarkdown(ctx, chat.Format(at.AlreadyDecided, r.ID, chat.Escape(w.accessStatus(ctx, after))))
 	}
 	return w.updateAccessBoard(ctx, r.ID)
+}
+
+// retryNow answers an approval of request r that is approved already and
+// waits for a retry after failed attempts (Nextcloud or BigBlueButton was
+// down): the next attempt is brought forward to now, and the approver
+// reads how often it failed, why, and that Lotse tries again at once.
+// Before, `!genehmigen` read only „schon entschieden“: an approver who
+// knew the server was back could neither see that the setup was failing
+// nor make it go on, and waited up to an hour of backoff (acc34). One
+// attempt per approval at most, counted as any other (MaxAttempts).
+func (w *Workflow) retryNow(ctx context.Context, r *storage.AccessRequest, user id.UserID, cause string) error {
+	_, cur, err := w.DB.Access().RetryNow(ctx, r.ID, user.String(), cause, w.Now())
+	if err != nil || cur == nil {
+		return err
+	}
+	if cur.Status != storage.AccessApproved || cur.Attempts == 0 {
+		// Set up, failed or approved anew meanwhile.
+		return w.ReplyMarkdown(ctx, chat.Format(w.tx.AlreadyDecided, cur.ID, chat.Escape(w.accessStatus(ctx, cur))))
+	}
+	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.tx.RetryNow, cur.Attempts), cur.ID, cur.Attempts, chat.Escape(cur.LastError)))
 }
 
 // formerApprovers are those who approved request id so far and are no

@@ -58,6 +58,9 @@ type Texts struct {
 	SummaryReason string
 	// ConfirmHow says how to confirm, cancel or change the name.
 	ConfirmHow string
+	// NameTooLong answers `name …` with a name over 64 characters
+	// (maxNameRunes): %d the name's characters.
+	NameTooLong string
 	// NameChanged: %s = new display name.
 	NameChanged string
 	// Cancelled: the member cancelled the draft.
@@ -128,6 +131,10 @@ type Texts struct {
 	RetractStillApproved string
 	// AlreadyDecided: %d, %s status label.
 	AlreadyDecided string
+	// RetryNow answers an approval of a request that is approved and
+	// waits for a retry: %d request, %d failed attempts (one|other), %s
+	// the last cause (a sentence).
+	RetryNow string
 	// Denied: %d, %s approver.
 	Denied string
 	// DeniedNoReason is the reason of a ❌ reaction.
@@ -177,6 +184,9 @@ type Texts struct {
 	// soon. RoomRefused: BBB refused the call, which a retry does not mend
 	// (a wrong shared secret); %s room, %s the fallback contact sentence.
 	RoomUnavailable, RoomRefused string
+	// RoomLinkLimit: %s room, %d links in the last hour
+	// (MaxRoomLinksPerHour; one|other).
+	RoomLinkLimit string
 	// NextStep: %s guide link or command.
 	NextStep string
 	// GuideCommand is the guide of NextStep without a web view: %s = the
@@ -186,7 +196,8 @@ type Texts struct {
 	DoneApprovals string
 	// Failing: %d number, %d attempts, %s cause (a sentence), %s when
 	// Lotse tries next (day and time); Lotse keeps trying (one|other, by
-	// the attempts: access_notify_after may be 1).
+	// the attempts: access_notify_after may be 1). It names what the
+	// approvers can do meanwhile: try again at once, or deny (acc34).
 	Failing string
 	// Failed: %d, %s cause; the member was told (MemberFailed); approve
 	// again to retry.
@@ -273,6 +284,7 @@ var German = Texts{
 	SummaryBBB:        "- **BigBlueButton-Raum** „%s“ (du wirst Moderator:in)",
 	SummaryReason:     "- Begründung: %s",
 	ConfirmHow:        "Abschicken mit `ja`, abbrechen mit `nein`. Anderen Anzeigenamen: `name Vorname Nachname`.",
+	NameTooLong:       "Der Anzeigename darf höchstens 64 Zeichen haben, deiner hat %d. Schreib ihn bitte kürzer: `name Vorname Nachname`. Oder schick den Antrag mit `ja` unter dem bisherigen Namen ab.",
 	NameChanged:       "Anzeigename geändert: %s",
 	Cancelled:         "Alles klar, ich schicke keinen Antrag ab.",
 	Filed:             "Dein Antrag **#%d** ist eingereicht. 🙌 Die Genehmigenden prüfen ihn; ich melde mich hier, sobald er entschieden ist. Deine Anträge: `!anträge`, zurückziehen: `!zurückziehen <Nr>`.",
@@ -310,8 +322,10 @@ var German = Texts{
 	Approved:          "✅ Antrag #%d ist genehmigt (%s). Ich richte den Zugang jetzt ein.",
 	ApprovedPartly: "Antrag #%d: Genehmigung von %s vermerkt. Es fehlt noch %d weitere Genehmigung von jemand anderem.|" +
 		"Antrag #%d: Genehmigung von %s vermerkt. Es fehlen noch %d weitere Genehmigungen von anderen Genehmigenden.",
-	AlreadyApprovedBy:    "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
-	AlreadyDecided:       "Antrag #%d ist schon entschieden: %s",
+	AlreadyApprovedBy: "Du hast Antrag #%d schon genehmigt – die zweite Genehmigung muss von jemand anderem kommen.",
+	AlreadyDecided:    "Antrag #%d ist schon entschieden: %s",
+	RetryNow: "🔁 Antrag #%d ist genehmigt, aber das Einrichten ist bisher %d-mal fehlgeschlagen. %s Ich versuche es jetzt gleich noch einmal – wenn es klappt, steht es hier im Antrag.|" +
+		"🔁 Antrag #%d ist genehmigt, aber das Einrichten ist bisher %d-mal fehlgeschlagen. %s Ich versuche es jetzt gleich noch einmal – wenn es klappt, steht es hier im Antrag.",
 	Retracted:            "↩️ Antrag #%d: %s hat die Genehmigung zurückgenommen.",
 	RetractStillApproved: "Antrag #%d: Die Genehmigung von %s gilt weiter – ein weiteres ✅ oder `!genehmigen` dafür ist noch da. Um sie zurückzunehmen, lösch bitte auch das.",
 	RetractTooLate:       "Antrag #%d ist schon entschieden (%s) – eine gelöschte Genehmigung nimmt das nicht mehr zurück. Soll der Zugang doch nicht sein, entfernt ihn bitte nach dem Einrichten von Hand.",
@@ -327,14 +341,21 @@ var German = Texts{
 		"Einen frischen Link bekommst du jederzeit mit `!raum %s`.",
 	RoomRefused: "Den Raum „%s“ kann ich gerade nicht öffnen: BigBlueButton lehnt meine Anfrage ab, und das geht nicht von selbst vorbei – " +
 		"ein neuer Versuch hilft also erst, wenn jemand es behoben hat. %s",
-	RoomLink:          "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
-	RoomUsage:         "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
-	RoomNotGranted:    "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
-	RoomUnavailable:   "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
-	NextStep:          "Nächster Schritt: %s",
-	GuideCommand:      "„%s“ – `!anleitung %s`",
-	DoneApprovals:     "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
-	Failing:           "⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s.|⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s.",
+	RoomLink:  "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
+	RoomUsage: "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
+	RoomLinkLimit: "Für „%s“ hast du in der letzten Stunde schon %d Moderationslink bekommen – mehr gibt es in einer Stunde nicht. " +
+		"Nimm bitte den letzten, solange der Raum offen ist, oder versuch es später noch einmal.|" +
+		"Für „%s“ hast du in der letzten Stunde schon %d Moderationslinks bekommen – mehr gibt es in einer Stunde nicht. " +
+		"Nimm bitte den letzten, solange der Raum offen ist, oder versuch es später noch einmal.",
+	RoomNotGranted:  "Für den Raum „%s“ hast du (noch) keinen Zugang. Beantragen kannst du ihn mit `!zugang bbb <Raumname>`.",
+	RoomUnavailable: "BigBlueButton antwortet gerade nicht. Bitte versuch es in ein paar Minuten noch einmal.",
+	NextStep:        "Nächster Schritt: %s",
+	GuideCommand:    "„%s“ – `!anleitung %s`",
+	DoneApprovals:   "✅ Antrag #%d ist eingerichtet: %s. Das Mitglied wurde informiert.",
+	Failing: "⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s. " +
+		"Ist es behoben, versucht `!genehmigen %[1]d` es sofort; soll es doch nicht eingerichtet werden: `!ablehnen %[1]d <Grund>`.|" +
+		"⚠️ Antrag #%d: Das Einrichten ist %d-mal fehlgeschlagen. %s Ich versuche es weiter, das nächste Mal am %s. " +
+		"Ist es behoben, versucht `!genehmigen %[1]d` es sofort; soll es doch nicht eingerichtet werden: `!ablehnen %[1]d <Grund>`.",
 	Failed:            "❌ Antrag #%d konnte nicht eingerichtet werden: %s\nDas Mitglied weiß, dass es noch hakt. Nach der Behebung: `!genehmigen %[1]d` versucht es erneut.",
 	DeniedUnreachable: "Antrag #%d ist abgelehnt (%s). Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
 	DoneUnreachable:   "✅ Antrag #%d ist eingerichtet: %s. Dem Mitglied kann ich keinen Direktchat öffnen, es weiß also noch nichts davon – bitte gebt ihm selbst Bescheid.",
@@ -402,7 +423,8 @@ var German = Texts{
 		"approval-void": "Genehmigung verfallen (keine Genehmigungsrolle mehr)", "setup": "Einrichten begonnen",
 		"approval-retracted":   "Genehmigung zurückgenommen",
 		"maybe-created":        "Antwort der Nextcloud auf das Anlegen des Kontos verloren – das Konto kann bestehen",
-		"denied-maybe-created": "abgelehnt, aber das Nextcloud-Konto kann bestehen – von Hand zu prüfen"},
+		"denied-maybe-created": "abgelehnt, aber das Nextcloud-Konto kann bestehen – von Hand zu prüfen",
+		"retry-now":            "neuer Versuch sofort verlangt"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "neues Nextcloud-Konto %s",
 	AuditExisting: "vorhandenes Nextcloud-Konto %s",
@@ -451,6 +473,7 @@ var English = Texts{
 	SummaryBBB:        "- **BigBlueButton room** “%s” (you will be moderator)",
 	SummaryReason:     "- Reason: %s",
 	ConfirmHow:        "Send it with `yes`, cancel with `no`. Other display name: `name First Last`.",
+	NameTooLong:       "The display name may have at most 64 characters, yours has %d. Please write it shorter: `name First Last`. Or send the request with `yes` under the name shown before.",
 	NameChanged:       "Display name changed: %s",
 	Cancelled:         "All right, I won't file a request.",
 	Filed:             "Your request **#%d** is filed. 🙌 The approvers will review it; I'll tell you here once it is decided. Your requests: `!requests`, withdraw: `!withdraw <number>`.",
@@ -488,8 +511,10 @@ var English = Texts{
 	Approved:          "✅ Request #%d is approved (%s). I'm setting up the access now.",
 	ApprovedPartly: "Request #%d: approval by %s noted. It still needs %d more approval from someone else.|" +
 		"Request #%d: approval by %s noted. It still needs %d more approvals from other approvers.",
-	AlreadyApprovedBy:    "You already approved request #%d – the second approval must come from someone else.",
-	AlreadyDecided:       "Request #%d is already decided: %s",
+	AlreadyApprovedBy: "You already approved request #%d – the second approval must come from someone else.",
+	AlreadyDecided:    "Request #%d is already decided: %s",
+	RetryNow: "🔁 Request #%d is approved, but setting it up has failed %d time so far. %s I'm trying again right now – when it works, you'll read it here in the request.|" +
+		"🔁 Request #%d is approved, but setting it up has failed %d times so far. %s I'm trying again right now – when it works, you'll read it here in the request.",
 	Retracted:            "↩️ Request #%d: %s took their approval back.",
 	RetractStillApproved: "Request #%d: the approval of %s still stands – another ✅ or `!approve` for it is still there. To take it back, please delete that one too.",
 	RetractTooLate:       "Request #%d is already decided (%s) – a deleted approval no longer takes that back. If the access should not be, please remove it by hand once it is set up.",
@@ -505,14 +530,21 @@ var English = Texts{
 		"Get a fresh link any time with `!room %s`.",
 	RoomRefused: "I can't open the room “%s” right now: BigBlueButton refuses my request, and that won't pass by itself – " +
 		"trying again only helps once someone has fixed it. %s",
-	RoomLink:          "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
-	RoomUsage:         "Which room? For example: `!room AG Digitales`",
-	RoomNotGranted:    "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
-	RoomUnavailable:   "BigBlueButton is not answering right now. Please try again in a few minutes.",
-	NextStep:          "Next step: %s",
-	GuideCommand:      "“%s” – `!guide %s`",
-	DoneApprovals:     "✅ Request #%d is set up: %s. The member was told.",
-	Failing:           "⚠️ Request #%d: setting it up failed %d time. %s I keep trying, next on %s.|⚠️ Request #%d: setting it up failed %d times. %s I keep trying, next on %s.",
+	RoomLink:  "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
+	RoomUsage: "Which room? For example: `!room AG Digitales`",
+	RoomLinkLimit: "For “%s” you got %d moderator link in the last hour already – there are no more within an hour. " +
+		"Please use the last one while the room is open, or try again later.|" +
+		"For “%s” you got %d moderator links in the last hour already – there are no more within an hour. " +
+		"Please use the last one while the room is open, or try again later.",
+	RoomNotGranted:  "You don't have access to the room “%s” (yet). Request it with `!access bbb <room name>`.",
+	RoomUnavailable: "BigBlueButton is not answering right now. Please try again in a few minutes.",
+	NextStep:        "Next step: %s",
+	GuideCommand:    "“%s” – `!guide %s`",
+	DoneApprovals:   "✅ Request #%d is set up: %s. The member was told.",
+	Failing: "⚠️ Request #%d: setting it up failed %d time. %s I keep trying, next on %s. " +
+		"Once it's fixed, `!approve %[1]d` tries again at once; if it should not be set up after all: `!deny %[1]d <reason>`.|" +
+		"⚠️ Request #%d: setting it up failed %d times. %s I keep trying, next on %s. " +
+		"Once it's fixed, `!approve %[1]d` tries again at once; if it should not be set up after all: `!deny %[1]d <reason>`.",
 	Failed:            "❌ Request #%d could not be set up: %s\nThe member knows it is stuck. Once fixed, `!approve %[1]d` tries again.",
 	DeniedUnreachable: "Request #%d is denied (%s). I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
 	DoneUnreachable:   "✅ Request #%d is set up: %s. I can't open a direct chat with the member, so they don't know yet – please tell them yourselves.",
@@ -580,7 +612,8 @@ var English = Texts{
 		"approval-void": "approval void (no longer an approver)", "setup": "setting up started",
 		"approval-retracted":   "approval taken back",
 		"maybe-created":        "Nextcloud's answer to creating the account was lost – the account may exist",
-		"denied-maybe-created": "denied, but the Nextcloud account may exist – to be checked by hand"},
+		"denied-maybe-created": "denied, but the Nextcloud account may exist – to be checked by hand",
+		"retry-now":            "asked to retry at once"},
 	AuditLotse:    "Lotse",
 	AuditCreated:  "new Nextcloud account %s",
 	AuditExisting: "existing Nextcloud account %s",

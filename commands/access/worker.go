@@ -647,6 +647,14 @@ func (w *Workflow) announceFailed(ctx context.Context, r *storage.AccessRequest)
 	return w.DB.Access().MarkNotified(ctx, r.ID)
 }
 
+// MaxRoomLinksPerHour bounds the moderator links `!raum` hands out for
+// one granted room in an hour. Each link was a BigBlueButton create call
+// and an audit entry kept for years, and nothing bounded them: a member
+// (or an account in the wrong hands) writing `!raum Vorstand` as fast as
+// the homeserver lets them cost a call to BigBlueButton and a row per
+// message (acc34). Past the bound, a message costs one indexed count.
+const MaxRoomLinksPerHour = 10
+
 // cmdRoom sends a fresh moderator link for a room the member was granted.
 func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	at := w.tx
@@ -683,6 +691,12 @@ func (w *Workflow) cmdRoom(ce *chat.Call) error {
 	}
 	if granted == nil {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(at.RoomNotGranted, chat.Escape(name)))
+	}
+	if n, err := w.DB.Access().AuditActionsSince(ce.Ctx, granted.ID, "join-link", w.Now().Add(-time.Hour)); err != nil {
+		return err
+	} else if n >= MaxRoomLinksPerHour && !w.lastAuditIs(ce.Ctx, "link:"+ce.ID.String()) {
+		// (A replay of a call that got a link goes on to the same link.)
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(at.RoomLinkLimit, n), chat.Escape(granted.Target), n))
 	}
 	link, err := w.joinLink(ce.Ctx, granted.Target, ce.Sender, oneLineName(w.Matrix.DisplayName(ce.Ctx, ce.RoomID, ce.Sender)))
 	if err != nil {

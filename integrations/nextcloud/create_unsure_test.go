@@ -24,6 +24,9 @@ func TestCreateUnsure(t *testing.T) {
 	fixed := func(cr canned) func(t *testing.T) string {
 		return func(t *testing.T) string { return cr.server(t).URL }
 	}
+	v1 := func(cr canned) func(t *testing.T) string {
+		return func(t *testing.T) string { return cr.server(t).URL + "/ocs/v1.php" }
+	}
 	tests := []struct {
 		name   string
 		server func(t *testing.T) string
@@ -33,6 +36,10 @@ func TestCreateUnsure(t *testing.T) {
 		{"create, connection lost", hangUp, createUser, true},
 		{"create, 503 maintenance", fixed(canned{file: "maintenance.html", status: 503, contentType: "text/html"}), createUser, true},
 		{"create, 500 server error", fixed(canned{file: "v2_server_error.json", status: 500}), createUser, true},
+		// The same server error on /ocs/v1.php: HTTP 200, OCS 996 (acc34).
+		{"create, v1 server error (HTTP 200, OCS 996)", v1(canned{file: "v1_server_error.json"}), createUser, true},
+		{"create, v1 user exists (HTTP 200, OCS 102)", v1(canned{file: "v1_user_exists.json"}), createUser, false},
+		{"get user, v1 server error", v1(canned{file: "v1_server_error.json"}), getUser, false},
 		{"create, user exists", fixed(canned{file: "v2_user_exists.json", status: 400}), createUser, false},
 		{"create, not an admin", fixed(canned{file: "v2_not_admin.json", status: 403}), createUser, false},
 		{"create, done", fixed(canned{file: "v2_create_user.json"}), createUser, false},

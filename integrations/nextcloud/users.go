@@ -269,9 +269,13 @@ func (c *Client) CreateUser(ctx context.Context, req CreateUserRequest) (string,
 	}}, &data)
 	if err != nil {
 		var e *Error
-		if errors.As(err, &e) && (e.err != nil || e.HTTPStatus >= 500) {
+		if errors.As(err, &e) && (e.err != nil || e.HTTPStatus >= 500 || e.StatusCode == 996 || e.StatusCode == 999) {
 			// Sent, but no answer (a timeout, a broken connection, Lotse
 			// shutting down) or a server error: the account may exist.
+			// On v1 a server error comes with HTTP 200 and OCS 996 or
+			// 999 (V1Response): before, only HTTP 5xx counted, so a
+			// client on /ocs/v1.php read the same failure as „no account
+			// made“ (acc34).
 			e.createUnsure = true
 		}
 		return "", err

@@ -217,7 +217,8 @@ func (f *Fake) Welcomes() []Welcome {
 
 // FailNext makes the next n requests fail with HTTP status before any other
 // processing (as a proxy or a crashing server would): 500 answers with an
-// OCS envelope (statuscode 996), any other status with an HTML page.
+// OCS envelope (statuscode 996; on v1 with HTTP 200, as Nextcloud's
+// V1Response sends every code but 997), any other status with an HTML page.
 func (f *Fake) FailNext(n, status int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

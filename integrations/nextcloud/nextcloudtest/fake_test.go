@@ -284,3 +284,32 @@ func TestNewServer(t *testing.T) {
 		t.Fatal("the server still answers after Close")
 	}
 }
+
+// TestInjectedServerErrorPerVersion: an injected server error is an
+// OCSException 996 as Nextcloud sends it — HTTP 500 on v2, HTTP 200 on v1
+// with the code only in the envelope (V1Response answers every code but
+// 997 with 200). Before, v1 got HTTP 500 too (acc34).
+func TestInjectedServerErrorPerVersion(t *testing.T) {
+	f := nextcloudtest.New(t, admin, pass)
+	for _, tt := range []struct {
+		version    string
+		wantStatus int
+	}{{"v1", http.StatusOK}, {"v2", http.StatusInternalServerError}} {
+		f.FailNext(1, http.StatusInternalServerError)
+		r := do(t, "GET", f.URL()+"/ocs/"+tt.version+".php/cloud/user?format=json", "", true, admin, pass, "")
+		var env struct {
+			OCS struct {
+				Meta struct {
+					Status     string `json:"status"`
+					StatusCode int    `json:"statuscode"`
+				} `json:"meta"`
+			} `json:"ocs"`
+		}
+		if err := json.Unmarshal([]byte(r.body), &env); err != nil {
+			t.Fatalf("%s: not an OCS envelope: %v\n%s", tt.version, err, r.body)
+		}
+		if r.status != tt.wantStatus || env.OCS.Meta.StatusCode != 996 || env.OCS.Meta.Status != "failure" {
+			t.Errorf("%s: HTTP %d, OCS %d %q; want HTTP %d, OCS 996 failure", tt.version, r.status, env.OCS.Meta.StatusCode, env.OCS.Meta.Status, tt.wantStatus)
+		}
+	}
+}

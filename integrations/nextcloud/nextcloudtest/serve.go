@@ -51,7 +51,15 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Retry-After", retryAfter)
 		}
 		if injected == http.StatusInternalServerError {
-			writeOCS(w, &request{r: r, version: 2, json: wantsJSON(r)}, nil, fail(996, "Internal Server Error"), http.StatusInternalServerError)
+			// An OCSException 996 as V1Response / V2Response send it: HTTP
+			// 500 on v2, but HTTP 200 on v1 (the code only in the
+			// envelope). Before, v1 got HTTP 500 as well, kinder than the
+			// server, and hid that the client read a v1 server error on
+			// a create as „no account made“ (acc34).
+			if !ok {
+				version = 2
+			}
+			writeOCS(w, &request{r: r, version: version, json: wantsJSON(r)}, nil, fail(996, "Internal Server Error"), 0)
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
