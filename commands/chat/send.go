@@ -16,7 +16,9 @@ import (
 
 // Reply sends a notice in answer to the event being handled: a rich reply
 // (or into the same thread), with explicit empty mentions apart from the
-// replied-to sender in a group room.
+// replied-to sender in a group room — that reply goes out as m.text, so
+// the mention notifies them (Notifying); in a direct chat it stays a
+// quiet notice.
 func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, error) {
 	t := TurnOf(ctx)
 	if t == nil {
@@ -63,7 +65,9 @@ func (e *Env) ReplyMarkdown(ctx context.Context, md string) error {
 	return err
 }
 
-// SendTo sends a notice with explicit mentions (never @room) to a room.
+// SendTo sends a notice with explicit mentions (never @room) to a room;
+// one that mentions someone goes out as m.text, so that it notifies them
+// (Notifying).
 func (e *Env) SendTo(ctx context.Context, roomID id.RoomID, plain, htmlBody string, rel *event.RelatesTo, mentions *event.Mentions, txn string) (id.EventID, error) {
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, RelatesTo: rel, Mentions: mentions}
 	if content.Mentions == nil {
@@ -185,7 +189,8 @@ func Render(md string) (plain, htmlBody string) {
 }
 
 // MentionContent renders md into a notice that mentions users (pills are
-// the caller's; no @room).
+// the caller's; no @room); the Env's Matrix sends it as m.text, so that it
+// notifies them (Notifying).
 func MentionContent(md string, users ...id.UserID) *event.MessageEventContent {
 	plain, htmlBody := Render(md)
 	c := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Mentions: &event.Mentions{UserIDs: users}}
