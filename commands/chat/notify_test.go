@@ -168,3 +168,37 @@ func TestSentMentionsRing(t *testing.T) {
 		}
 	}
 }
+
+// TestReplyToReactionStaysInThread: a reaction on a message in a thread
+// is answered in that thread, as a visible reply to the reacted message;
+// one on a message in the timeline, or on one that cannot be fetched, is
+// answered with a plain reply, as before.
+func TestReplyToReactionStaysInThread(t *testing.T) {
+	const room = id.RoomID("!group:test")
+	fm := &chattest.Matrix{Me: "@lotse:test", Events: map[id.EventID]*event.Event{
+		"$inthread": {ID: "$inthread", RoomID: room, Sender: "@lotse:test", Type: event.EventMessage,
+			Content: event.Content{Parsed: &event.MessageEventContent{MsgType: event.MsgNotice, Body: "1️⃣ oder 2️⃣?",
+				RelatesTo: (&event.RelatesTo{}).SetThread("$root", "$q")}}},
+		"$timeline": {ID: "$timeline", RoomID: room, Sender: "@lotse:test", Type: event.EventMessage,
+			Content: event.Content{Parsed: &event.MessageEventContent{MsgType: event.MsgNotice, Body: "1️⃣ oder 2️⃣?"}}},
+	}}
+	env := chat.Env{Matrix: fm, TxnID: chattest.TxnID}.WithDefaults()
+	for _, tt := range []struct {
+		target id.EventID
+		direct bool
+		root   id.EventID
+	}{{"$inthread", false, "$root"}, {"$inthread", true, "$root"}, {"$timeline", false, ""}, {"$gone", false, ""}} {
+		t.Run(string(tt.target), func(t *testing.T) {
+			evt := &event.Event{ID: id.EventID("$r" + string(tt.target) + map[bool]string{true: "d"}[tt.direct]), RoomID: room, Sender: "@mia:test", Type: event.EventReaction,
+				Content: event.Content{Parsed: &event.ReactionEventContent{RelatesTo: event.RelatesTo{Type: event.RelAnnotation, EventID: tt.target, Key: "1️⃣"}}}}
+			if _, err := env.Reply(chat.WithTurn(context.Background(), &chat.Turn{Event: evt, Direct: tt.direct}), "Antwort", ""); err != nil {
+				t.Fatal(err)
+			}
+			sent := fm.Sent()
+			rel := sent[len(sent)-1].Content.RelatesTo
+			if rel.GetThreadParent() != tt.root || rel.GetReplyTo() != tt.target || rel.IsFallingBack {
+				t.Fatalf("relates to %+v (reply to %s), want thread %q and a visible reply to %s", rel, rel.GetReplyTo(), tt.root, tt.target)
+			}
+		})
+	}
+}

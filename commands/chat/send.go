@@ -31,16 +31,22 @@ func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, er
 		content.FormattedBody = htmlBody
 	}
 	target := evt
+	var root id.EventID
 	if evt.Type == event.EventReaction {
-		// Answer a reaction as a reply to the message it reacted to.
+		// Answer a reaction as a reply to the message it reacted to, in
+		// that message's thread when it is in one (reactedThread).
 		if rc := evt.Content.AsReaction(); rc != nil && rc.RelatesTo.EventID != "" {
 			target = &event.Event{ID: rc.RelatesTo.EventID, RoomID: evt.RoomID, Sender: evt.Sender}
+			root = e.reactedThread(ctx, evt.RoomID, rc.RelatesTo.EventID)
 		}
 	}
 	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok && mc.RelatesTo != nil && mc.RelatesTo.Type == event.RelThread {
 		content.SetThread(evt)
 	} else if t.Thread && !t.Direct && evt.Type == event.EventMessage {
 		content.SetThread(evt)
+	} else if root != "" {
+		// A reply in the thread, shown as one (not falling back).
+		content.RelatesTo = (&event.RelatesTo{}).SetThread(root, "").SetReplyTo(target.ID)
 	} else {
 		content.SetReply(target)
 	}
@@ -55,6 +61,24 @@ func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, er
 		return "", fmt.Errorf("failed to send reply: %w", err)
 	}
 	return eventID, nil
+}
+
+// reactedThread is the root of the thread that the message target of
+// roomID is in, or "" when it is in none or cannot be fetched. Element
+// shows a reply without the thread's relation in the room's main
+// timeline, away from the thread it belongs to: a tap on 1️⃣ under an
+// offer in a thread got its answer there (phone34). One fetch per
+// answered reaction.
+func (e *Env) reactedThread(ctx context.Context, roomID id.RoomID, target id.EventID) id.EventID {
+	msg, err := e.Matrix.FetchMessage(ctx, roomID, target)
+	if err != nil || msg == nil {
+		return ""
+	}
+	mc, ok := msg.Content.Parsed.(*event.MessageEventContent)
+	if !ok || mc.RelatesTo == nil {
+		return ""
+	}
+	return mc.RelatesTo.GetThreadParent()
 }
 
 // ReplyMarkdown renders md (our own text; user input in it must already be
