@@ -785,7 +785,11 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	if err := w.shown(ctx, c.ID, asked, err); err != nil {
 		return err
 	}
-	if _, err := w.toThread(ctx, c, st.ThreadHow, "", w.CauseTxn(ctx, "case-how", 0)); err != nil {
+	// ThreadHow is Markdown (its commands in code spans): rendered, not
+	// passed through toThread, whose prefix is plain text — the team read
+	// „`!antwort <Text>`“ with its backticks, in the thread and in the
+	// notification's plain body (phone34).
+	if _, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, st.ThreadHow, chat.ThreadRel(c.TeamEvent), w.CauseTxn(ctx, "case-how", 0)); err != nil {
 		return err
 	}
 	opened := w.openedText(ctx, c)
