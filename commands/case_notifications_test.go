@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -62,5 +63,36 @@ func TestCaseMessagesRingTheirReader(t *testing.T) {
 	dm = in(e.say(t, teamRoom, alice, "!erledigt 1", ""), dmRoom)
 	if len(dm) == 0 || !ringsFor(dm[0], member) {
 		t.Fatalf("the resolution does not ring the member: %+v", dm)
+	}
+}
+
+// TestStaleReminderRingsWithPlainText: the reminder of a case with no
+// activity rings the volunteer who claimed it, and its plain body — the
+// text of the notification — has no Markdown: the command without its
+// backticks, a display name with „_“ or „*“ as it is.
+func TestStaleReminderRingsWithPlainText(t *testing.T) {
+	e := newSupportEnv(t)
+	e.fm.names[alice] = "Ali_ce *K*"
+	e.openCase(t)
+	e.say(t, teamRoom, alice, "!übernehmen 1", "")
+	e.now = e.now.Add(3*24*time.Hour + time.Hour)
+	var reminder *sentMsg
+	for _, m := range in(e.tick(t), teamRoom) {
+		if strings.Contains(m.content.Body, "nichts passiert") {
+			reminder = &m
+		}
+	}
+	if reminder == nil {
+		t.Fatal("no stale reminder")
+	}
+	if !ringsFor(*reminder, alice) || ringsFor(*reminder, bob) {
+		t.Fatalf("the reminder does not ring (only) Alice: %s %+v", reminder.content.MsgType, reminder.content.Mentions)
+	}
+	body := reminder.content.Body
+	if !strings.HasPrefix(body, "⏰ Ali_ce *K*, in Fall #1") || !strings.Contains(body, "Abgeben mit !abgeben 1.") || strings.Contains(body, "`") || strings.Contains(body, `\`) {
+		t.Fatalf("plain body %q", body)
+	}
+	if !strings.Contains(reminder.content.FormattedBody, `<a href="https://matrix.to/#/@alice:test">Ali_ce *K*</a>`) || !strings.Contains(reminder.content.FormattedBody, "<code>!abgeben 1</code>") {
+		t.Fatalf("html %q", reminder.content.FormattedBody)
 	}
 }
