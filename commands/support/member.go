@@ -1131,7 +1131,10 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 	if !w.On() || evt.RoomID == w.cfg.TeamRoom {
 		return false, nil
 	}
-	k := chat.StripModifiers(key)
+	// Yes or no as chat.Vote reads a key: ✅ 👍 and the check marks
+	// Element's emoji picker offers for „check“ (✔️ ☑️); ❌ 👎 ✖️ ❎.
+	helpful, vote := chat.Vote(key)
+	yes, no := vote && helpful, vote && !helpful
 	if replay, err := w.replayConfirm(ctx); replay || err != nil {
 		return true, err
 	}
@@ -1146,15 +1149,15 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 		return true, w.ReplyMarkdown(ctx, w.draftTx(d).Cancelled)
 	}
 	if d != nil && !expired && isPrompt(d, target) {
-		switch k {
-		case "✅", "👍":
+		switch {
+		case yes:
 			return true, w.confirmCase(ctx, d)
-		case "❌", "👎":
+		case no:
 			return true, w.declineCase(ctx, d)
 		}
 		return true, nil
 	}
-	if d != nil && (k == "❌" || k == "👎") && wasPrompt(d, target, expired) {
+	if d != nil && no && wasPrompt(d, target, expired) {
 		// A ❌ on the prompt of an offer that is no longer open. The
 		// member does not want the team to get their question: with a
 		// newer offer pending, that one is declined too (a later "ok"
@@ -1167,7 +1170,7 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 		}
 		return true, w.ReplyMarkdown(ctx, w.draftTx(d).OfferLapsedDeclined)
 	}
-	if d != nil && (k == "✅" || k == "👍") && wasPrompt(d, target, expired) {
+	if d != nil && yes && wasPrompt(d, target, expired) {
 		// A ✅ on the prompt of an offer that is no longer open (a
 		// follow-up was answered, the offer declined, or the draft
 		// expired): the member is told, once per reaction (the
