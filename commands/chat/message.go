@@ -14,12 +14,15 @@ import (
 type Message = guides.Message
 
 // Vote reads a reaction key as a vote, ignoring skin tones and variation
-// selectors: 👍/✅ helpful, 👎/❌ not.
+// selectors: 👍/✅ helpful, 👎/❌ not — and the other check and cross
+// marks that Element's emoji picker offers for „check“ and „cross“
+// (✔️ ☑️, ✖️ ❎): a member who picks one of those meant the same
+// (phone34; before, ✔️ on the offer of a case did nothing).
 func Vote(key string) (helpful, ok bool) {
 	switch StripModifiers(key) {
-	case "👍", "+1", "👌", "✅":
+	case "👍", "+1", "👌", "✅", "✔", "☑":
 		return true, true
-	case "👎", "-1", "❌":
+	case "👎", "-1", "❌", "✖", "❎":
 		return false, true
 	}
 	return false, false

@@ -62,12 +62,13 @@ func (m envMatrix) Membership(ctx context.Context, roomID id.RoomID, user id.Use
 }
 
 // Send sends content, unless the room is held (hold), a message cut to fit first (on a copy: the caller's
-// content stays as it was). The cut is logged, without the text.
+// content stays as it was), a notice that mentions someone sent as m.text (Notifying, also on a copy).
+// The cut is logged, without the text.
 func (m envMatrix) Send(ctx context.Context, roomID id.RoomID, evtType event.Type, content any, txnID string) (id.EventID, error) {
 	if err := m.hold(ctx, roomID); err != nil {
 		return "", err
 	}
-	return m.Matrix.Send(ctx, roomID, evtType, Fit(ctx, roomID, content, m.lang), txnID)
+	return m.Matrix.Send(ctx, roomID, evtType, Fit(ctx, roomID, Notifying(content, m.Matrix.UserID()), m.lang), txnID)
 }
 
 // Fit returns content to send to roomID: a message

@@ -16,7 +16,9 @@ import (
 
 // Reply sends a notice in answer to the event being handled: a rich reply
 // (or into the same thread), with explicit empty mentions apart from the
-// replied-to sender in a group room.
+// replied-to sender in a group room — that reply goes out as m.text, so
+// the mention notifies them (Notifying); in a direct chat it stays a
+// quiet notice.
 func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, error) {
 	t := TurnOf(ctx)
 	if t == nil {
@@ -29,16 +31,22 @@ func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, er
 		content.FormattedBody = htmlBody
 	}
 	target := evt
+	var root id.EventID
 	if evt.Type == event.EventReaction {
-		// Answer a reaction as a reply to the message it reacted to.
+		// Answer a reaction as a reply to the message it reacted to, in
+		// that message's thread when it is in one (reactedThread).
 		if rc := evt.Content.AsReaction(); rc != nil && rc.RelatesTo.EventID != "" {
 			target = &event.Event{ID: rc.RelatesTo.EventID, RoomID: evt.RoomID, Sender: evt.Sender}
+			root = e.reactedThread(ctx, evt.RoomID, rc.RelatesTo.EventID)
 		}
 	}
 	if mc, ok := evt.Content.Parsed.(*event.MessageEventContent); ok && mc.RelatesTo != nil && mc.RelatesTo.Type == event.RelThread {
 		content.SetThread(evt)
 	} else if t.Thread && !t.Direct && evt.Type == event.EventMessage {
 		content.SetThread(evt)
+	} else if root != "" {
+		// A reply in the thread, shown as one (not falling back).
+		content.RelatesTo = (&event.RelatesTo{}).SetThread(root, "").SetReplyTo(target.ID)
 	} else {
 		content.SetReply(target)
 	}
@@ -55,6 +63,24 @@ func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, er
 	return eventID, nil
 }
 
+// reactedThread is the root of the thread that the message target of
+// roomID is in, or "" when it is in none or cannot be fetched. Element
+// shows a reply without the thread's relation in the room's main
+// timeline, away from the thread it belongs to: a tap on 1️⃣ under an
+// offer in a thread got its answer there (phone34). One fetch per
+// answered reaction.
+func (e *Env) reactedThread(ctx context.Context, roomID id.RoomID, target id.EventID) id.EventID {
+	msg, err := e.Matrix.FetchMessage(ctx, roomID, target)
+	if err != nil || msg == nil {
+		return ""
+	}
+	mc, ok := msg.Content.Parsed.(*event.MessageEventContent)
+	if !ok || mc.RelatesTo == nil {
+		return ""
+	}
+	return mc.RelatesTo.GetThreadParent()
+}
+
 // ReplyMarkdown renders md (our own text; user input in it must already be
 // escaped) and sends it as a reply.
 func (e *Env) ReplyMarkdown(ctx context.Context, md string) error {
@@ -63,7 +89,9 @@ func (e *Env) ReplyMarkdown(ctx context.Context, md string) error {
 	return err
 }
 
-// SendTo sends a notice with explicit mentions (never @room) to a room.
+// SendTo sends a notice with explicit mentions (never @room) to a room;
+// one that mentions someone goes out as m.text, so that it notifies them
+// (Notifying).
 func (e *Env) SendTo(ctx context.Context, roomID id.RoomID, plain, htmlBody string, rel *event.RelatesTo, mentions *event.Mentions, txn string) (id.EventID, error) {
 	content := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, RelatesTo: rel, Mentions: mentions}
 	if content.Mentions == nil {
@@ -185,7 +213,8 @@ func Render(md string) (plain, htmlBody string) {
 }
 
 // MentionContent renders md into a notice that mentions users (pills are
-// the caller's; no @room).
+// the caller's; no @room); the Env's Matrix sends it as m.text, so that it
+// notifies them (Notifying).
 func MentionContent(md string, users ...id.UserID) *event.MessageEventContent {
 	plain, htmlBody := Render(md)
 	c := &event.MessageEventContent{MsgType: event.MsgNotice, Body: plain, Mentions: &event.Mentions{UserIDs: users}}

@@ -48,9 +48,33 @@ func (w *Workflow) IsTeam(ctx context.Context, user id.UserID) bool {
 // who and text are plain text (escaped here); prefix is our own text.
 // A text too long for one event is cut (fitThread).
 func (w *Workflow) toThread(ctx context.Context, c *storage.Case, prefix, text, txn string) (id.EventID, error) {
+	return w.toThreadMentioning(ctx, c, prefix, text, txn, nil)
+}
+
+// toThreadMentioning is toThread, mentioning mentions (nil: nobody).
+func (w *Workflow) toThreadMentioning(ctx context.Context, c *storage.Case, prefix, text, txn string, mentions *event.Mentions) (id.EventID, error) {
 	text, _ = w.fitThread(prefix, text)
 	plain, htmlBody := threadBodies(prefix, text)
-	return w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, txn)
+	return w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), mentions, txn)
+}
+
+// memberPing mentions the member of c, for what the team sends them
+// later (an answer, a guide, the resolution): a mention makes the message
+// one that notifies (chat.Notifying); a notice, as before, rang nothing on
+// the member's phone and the team's answer waited unseen (phone34).
+func memberPing(c *storage.Case) *event.Mentions {
+	return &event.Mentions{UserIDs: []id.UserID{id.UserID(c.MemberID)}}
+}
+
+// assigneePing mentions the volunteer who claimed c, for the member's
+// messages relayed into the case thread, so that their phone rings when
+// the member writes back (nil when nobody claimed it: the thread's
+// message mentions nobody, as before).
+func assigneePing(c *storage.Case) *event.Mentions {
+	if c.Assignee == "" {
+		return nil
+	}
+	return &event.Mentions{UserIDs: []id.UserID{id.UserID(c.Assignee)}}
 }
 
 // threadBodies are the plain and HTML bodies of a case-thread message.
@@ -66,12 +90,13 @@ func threadBodies(prefix, text string) (plain, htmlBody string) {
 
 // relayToThread sends a member's text into the thread of case c in the
 // team room, set apart from Lotse's own words (memberBodies), with note
-// (Lotse's, plain text) after it. A text too long for one event is cut
+// (Lotse's, plain text) after it, mentioning the volunteer who claimed c
+// (assigneePing). A text too long for one event is cut
 // (fitMember); cut reports that it was.
 func (w *Workflow) relayToThread(ctx context.Context, c *storage.Case, prefix, text, note, txn string) (evt id.EventID, cut bool, err error) {
 	text, note, cut = w.fitMember(prefix, text, note)
 	plain, htmlBody := memberBodies(prefix, text, note)
-	evt, err = w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), nil, txn)
+	evt, err = w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), assigneePing(c), txn)
 	return evt, cut, err
 }
 
@@ -760,7 +785,11 @@ func (w *Workflow) confirmCase(ctx context.Context, d *storage.CaseDraft) error 
 	if err := w.shown(ctx, c.ID, asked, err); err != nil {
 		return err
 	}
-	if _, err := w.toThread(ctx, c, st.ThreadHow, "", w.CauseTxn(ctx, "case-how", 0)); err != nil {
+	// ThreadHow is Markdown (its commands in code spans): rendered, not
+	// passed through toThread, whose prefix is plain text — the team read
+	// „`!antwort <Text>`“ with its backticks, in the thread and in the
+	// notification's plain body (phone34).
+	if _, err := w.SendMarkdownTo(ctx, w.cfg.TeamRoom, st.ThreadHow, chat.ThreadRel(c.TeamEvent), w.CauseTxn(ctx, "case-how", 0)); err != nil {
 		return err
 	}
 	opened := w.openedText(ctx, c)
@@ -923,7 +952,7 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		return w.ReplyMarkdown(ctx, st.RelayCutMember)
 	}
 	head, text, caption, capCut := w.mediaLine(name, c.ID, content.Body)
-	relay, err := w.toThread(ctx, c, head, text, w.CauseTxn(ctx, "relay", 0))
+	relay, err := w.toThreadMentioning(ctx, c, head, text, w.CauseTxn(ctx, "relay", 0), assigneePing(c))
 	if err := w.shown(ctx, c.ID, relay, err); err != nil {
 		return err
 	}
@@ -1102,7 +1131,10 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 	if !w.On() || evt.RoomID == w.cfg.TeamRoom {
 		return false, nil
 	}
-	k := chat.StripModifiers(key)
+	// Yes or no as chat.Vote reads a key: ✅ 👍 and the check marks
+	// Element's emoji picker offers for „check“ (✔️ ☑️); ❌ 👎 ✖️ ❎.
+	helpful, vote := chat.Vote(key)
+	yes, no := vote && helpful, vote && !helpful
 	if replay, err := w.replayConfirm(ctx); replay || err != nil {
 		return true, err
 	}
@@ -1117,15 +1149,15 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 		return true, w.ReplyMarkdown(ctx, w.draftTx(d).Cancelled)
 	}
 	if d != nil && !expired && isPrompt(d, target) {
-		switch k {
-		case "✅", "👍":
+		switch {
+		case yes:
 			return true, w.confirmCase(ctx, d)
-		case "❌", "👎":
+		case no:
 			return true, w.declineCase(ctx, d)
 		}
 		return true, nil
 	}
-	if d != nil && (k == "❌" || k == "👎") && wasPrompt(d, target, expired) {
+	if d != nil && no && wasPrompt(d, target, expired) {
 		// A ❌ on the prompt of an offer that is no longer open. The
 		// member does not want the team to get their question: with a
 		// newer offer pending, that one is declined too (a later "ok"
@@ -1138,7 +1170,7 @@ func (w *Workflow) OfferReaction(ctx context.Context, evt *event.Event, target i
 		}
 		return true, w.ReplyMarkdown(ctx, w.draftTx(d).OfferLapsedDeclined)
 	}
-	if d != nil && (k == "✅" || k == "👍") && wasPrompt(d, target, expired) {
+	if d != nil && yes && wasPrompt(d, target, expired) {
 		// A ✅ on the prompt of an offer that is no longer open (a
 		// follow-up was answered, the offer declined, or the draft
 		// expired): the member is told, once per reaction (the

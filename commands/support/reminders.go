@@ -116,7 +116,9 @@ func (w *Workflow) remindTeam(ctx context.Context, now time.Time) error {
 			who := id.UserID(c.Assignee)
 			name := w.name(ctx, c.Assignee)
 			then := " " + chat.Format(st.ReminderStaleReturn, age(w.tx, w.cfg.StaleAfter))
-			plain := chat.Format(st.ReminderStale, name, c.ID, age(w.tx, now.Sub(c.UpdatedAt))) + then
+			// The plain body is the rendered text (no backticks around
+			// the command): it is what the volunteer's notification shows.
+			plain, _ := chat.Render(chat.Format(st.ReminderStale, chat.Escape(name), c.ID, age(w.tx, now.Sub(c.UpdatedAt))) + then)
 			_, rest := chat.Render(chat.Format(st.ReminderStale, "LOTSEASSIGNEEPILL", c.ID, age(w.tx, now.Sub(c.UpdatedAt))) + then)
 			pill := `<a href="https://matrix.to/#/` + html.EscapeString(who.String()) + `">` + html.EscapeString(name) + `</a>`
 			htmlBody := strings.Replace(rest, "LOTSEASSIGNEEPILL", pill, 1)

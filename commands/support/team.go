@@ -283,7 +283,7 @@ func (w *Workflow) cmdResolve(ce *chat.Call) error {
 	}
 	// Tell the member and ask for a rating.
 	plain, htmlBody, _ := w.resolvedBodies(c, solution)
-	prompt, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "resolved-member", 0))
+	prompt, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, memberPing(c), w.CauseTxn(ce.Ctx, "resolved-member", 0))
 	if err != nil {
 		return err
 	}
@@ -595,7 +595,7 @@ func (w *Workflow) answerMember(ctx context.Context, c *storage.Case, from id.Us
 		return err
 	}
 	plain, htmlBody, cut := w.answerBodies(ctx, c, from, text)
-	if _, err := w.SendTo(ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ctx, "to-member", 0)); err != nil {
+	if _, err := w.SendTo(ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, memberPing(c), w.CauseTxn(ctx, "to-member", 0)); err != nil {
 		return err
 	}
 	sent := st.AnswerSent
@@ -730,7 +730,7 @@ func (w *Workflow) sendGuideToMember(ce *chat.Call, c *storage.Case, guideID str
 	msg.Raw(w.cfg.RenderGuide(g))
 	msg.Markdown(chat.Format(mt.AnswerFooter, c.ID))
 	plain, htmlBody := msg.Result()
-	if _, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, nil, w.CauseTxn(ce.Ctx, "to-member", 0)); err != nil {
+	if _, err := w.SendTo(ce.Ctx, id.RoomID(c.MemberRoom), plain, htmlBody, nil, memberPing(c), w.CauseTxn(ce.Ctx, "to-member", 0)); err != nil {
 		return err
 	}
 	if err := w.addAnswer(ce.Ctx, c, ce.ID, ce.Sender, guideAnswerMarker+g.ID); err != nil {
