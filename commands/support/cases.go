@@ -225,7 +225,9 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		}
 		confirm := st.ClosedByTeamGone
 		if room != "" {
-			if _, err := w.SendMarkdownTo(ce.Ctx, room, chat.Format(w.memberTx(c).ClosedMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
+			// The team's words to the member: who closed it and what
+			// now, not the member's own „Danke!“ (sup34).
+			if _, err := w.SendMarkdownTo(ce.Ctx, room, chat.Format(w.memberTx(c).ClosedByTeamMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
 				return err
 			}
 			confirm = st.ClosedByTeam

@@ -92,6 +92,10 @@ type Texts struct {
 	CloseUsage string
 	// ClosedMember: %d = number, closed by the member.
 	ClosedMember string
+	// ClosedByTeamMember: %d = number; the team closed the member's case
+	// (`!schließen` in the team room): who closed it, and that writing
+	// again can open a new case (a closed case does not reopen).
+	ClosedByTeamMember string
 	// NotYours: %s = the number as typed (escaped); the case does not exist or is someone else's.
 	NotYours string
 	// AlreadyClosed: %d.
@@ -387,6 +391,7 @@ var German = Texts{
 	MineIntro:           "Deine Supportfälle:",
 	CloseUsage:          "Welchen Fall soll ich schließen? Zum Beispiel: `!schließen 12`",
 	ClosedMember:        "Dein Fall **#%d** ist geschlossen. Danke! Du kannst jederzeit einen neuen öffnen.",
+	ClosedByTeamMember:  "Das Team hat deinen Fall **#%d** geschlossen. Ist dein Anliegen noch nicht erledigt? Schreib es mir einfach noch einmal – dann kann ich einen neuen Fall für dich öffnen.",
 	NotYours:            "Einen Fall „%s“ von dir finde ich nicht. Deine Fälle zeigt `!meine`.",
 	AlreadyClosed:       "Fall #%d ist schon geschlossen.",
 	CaseReturned:        "↩️ Fall #%d ist wieder offen zur Übernahme: Die Person, die ihn bearbeitet hat, ist nicht mehr im Team.",
@@ -563,6 +568,7 @@ var English = Texts{
 	MineIntro:           "Your support cases:",
 	CloseUsage:          "Which case shall I close? For example: `!close 12`",
 	ClosedMember:        "Your case **#%d** is closed. Thanks! You can open a new one any time.",
+	ClosedByTeamMember:  "The team has closed your case **#%d**. Is your matter not settled yet? Just write it to me again – then I can open a new case for you.",
 	NotYours:            "I can't find a case “%s” of yours. `!mine` lists your cases.",
 	AlreadyClosed:       "Case #%d is already closed.",
 	CaseReturned:        "↩️ Case #%d is open for claiming again: the person working on it is no longer in the team.",
