@@ -92,6 +92,9 @@ type Texts struct {
 	CloseUsage string
 	// ClosedMember: %d = number, closed by the member.
 	ClosedMember string
+	// PrefixEmpty (team room): %s = the reply prefix (escaped); a message
+	// of the prefix alone, with no answer after it: nothing was sent.
+	PrefixEmpty string
 	// ClosedByTeamMember: %d = number; the team closed the member's case
 	// (`!schließen` in the team room): who closed it, and that writing
 	// again can open a new case (a closed case does not reopen).
@@ -441,6 +444,7 @@ var German = Texts{
 	NotResolved:       "Fall #%d ist schon offen.",
 	CaseUsage:         "Welcher Fall? Gib die Nummer an (`%s`) oder schreib im Thread des Falls.",
 	NoSuchCase:        "Einen Fall „%s“ gibt es nicht.",
+	PrefixEmpty:       "Nach „%s“ steht keine Antwort – an das Mitglied ist nichts gegangen.",
 	ReplyUsage:        "So geht es: `!antwort <Text>` im Thread des Falls, `!antwort <Nr> <Text>` oder `!antwort <Nr> anleitung <Anleitungs-ID>`.",
 	UnknownGuide:      "Die Anleitung „%s“ kenne ich nicht.",
 	TeamOnlyGuide:     "„%s“ ist eine Anleitung nur fürs Team – an Mitglieder schicke ich sie nicht.",
@@ -618,6 +622,7 @@ var English = Texts{
 	NotResolved:       "Case #%d is already open.",
 	CaseUsage:         "Which case? Give the number (`%s`) or write in the case's thread.",
 	NoSuchCase:        "There is no case “%s”.",
+	PrefixEmpty:       "There is no answer after “%s” – nothing went to the member.",
 	ReplyUsage:        "Usage: `!reply <text>` in the case's thread, `!reply <number> <text>` or `!reply <number> guide <guide id>`.",
 	UnknownGuide:      "I don't know the guide “%s”.",
 	TeamOnlyGuide:     "“%s” is a guide for the team only – I don't send it to members.",
