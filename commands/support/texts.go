@@ -92,6 +92,9 @@ type Texts struct {
 	CloseUsage string
 	// ClosedMember: %d = number, closed by the member.
 	ClosedMember string
+	// EditedAfterAnswer (case thread, in reply to the relay): %d = case;
+	// the member edited a message after the team answered.
+	EditedAfterAnswer string
 	// PrefixEmpty (team room): %s = the reply prefix (escaped); a message
 	// of the prefix alone, with no answer after it: nothing was sent.
 	PrefixEmpty string
@@ -444,6 +447,7 @@ var German = Texts{
 	NotResolved:       "Fall #%d ist schon offen.",
 	CaseUsage:         "Welcher Fall? Gib die Nummer an (`%s`) oder schreib im Thread des Falls.",
 	NoSuchCase:        "Einen Fall „%s“ gibt es nicht.",
+	EditedAfterAnswer: "✏️ Fall #%d: Das Mitglied hat diese Nachricht bearbeitet, nachdem ihr geantwortet habt. Hier steht jetzt die neue Fassung – eure Antwort bezog sich auf die frühere.",
 	PrefixEmpty:       "Nach „%s“ steht keine Antwort – an das Mitglied ist nichts gegangen.",
 	ReplyUsage:        "So geht es: `!antwort <Text>` im Thread des Falls, `!antwort <Nr> <Text>` oder `!antwort <Nr> anleitung <Anleitungs-ID>`.",
 	UnknownGuide:      "Die Anleitung „%s“ kenne ich nicht.",
@@ -622,6 +626,7 @@ var English = Texts{
 	NotResolved:       "Case #%d is already open.",
 	CaseUsage:         "Which case? Give the number (`%s`) or write in the case's thread.",
 	NoSuchCase:        "There is no case “%s”.",
+	EditedAfterAnswer: "✏️ Case #%d: the member edited this message after you answered. It now shows the new version – your answer was to the earlier one.",
 	PrefixEmpty:       "There is no answer after “%s” – nothing went to the member.",
 	ReplyUsage:        "Usage: `!reply <text>` in the case's thread, `!reply <number> <text>` or `!reply <number> guide <guide id>`.",
 	UnknownGuide:      "I don't know the guide “%s”.",
