@@ -122,7 +122,7 @@ const maxDirectChats = 10
 // message (UnreachableResolve).
 func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving bool) (after *storage.Case, reached bool, err error) {
 	member, room := id.UserID(c.MemberID), id.RoomID(c.MemberRoom)
-	in, err := w.bothIn(ctx, room, member)
+	in, err := w.stillDirect(ctx, room, member)
 	if err != nil {
 		return nil, false, err
 	}
@@ -181,7 +181,7 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 // of theirs from the other chat moves an open case there (activeCase).
 func (w *Workflow) noticeRoom(ctx context.Context, c *storage.Case) (id.RoomID, error) {
 	member, room := id.UserID(c.MemberID), id.RoomID(c.MemberRoom)
-	if in, err := w.bothIn(ctx, room, member); err != nil || in {
+	if in, err := w.stillDirect(ctx, room, member); err != nil || in {
 		return room, err
 	}
 	rooms, err := w.DB.DirectChats.RoomsOf(ctx, member.String(), maxDirectChats)
@@ -197,6 +197,28 @@ func (w *Workflow) noticeRoom(ctx context.Context, c *storage.Case) (id.RoomID, 
 		}
 	}
 	return "", nil
+}
+
+// stillDirect reports whether room, the room of a member's case, is still
+// member's direct chat with Lotse: the two of them and nobody else,
+// joined or invited (chat.Matrix.DirectMember), and bothIn. Before sup34
+// only bothIn was asked: a member who invited someone into their chat
+// with Lotse (a relative helping, a shared account, a mistake) went on
+// getting the team's answers there, with the answering team member's name,
+// read by the third person, while their own replies there were no longer
+// relayed (a group room's messages are not a case's) although the answer
+// said „antworte einfach hier“. Such a room counts like one the member
+// left: the answer goes to their other direct chat, or nowhere and the
+// team member reads so.
+func (w *Workflow) stillDirect(ctx context.Context, room id.RoomID, member id.UserID) (bool, error) {
+	other, err := w.Matrix.DirectMember(ctx, room)
+	if err != nil {
+		return false, wrapCheck(err)
+	}
+	if other != member {
+		return false, nil
+	}
+	return w.bothIn(ctx, room, member)
 }
 
 // bothIn reports whether member and Lotse are both joined in room, as

@@ -523,9 +523,9 @@ var German = Texts{
 	// sup30: the question's own message deleted; the member unreachable.
 	SummaryDeleted:      "(Frage vom Mitglied gelöscht)",
 	QuestionDeletedTeam: "🗑️ Das Mitglied hat die Nachricht mit der Frage zu Fall #%d gelöscht. Ich habe die Frage im Fall gelöscht und meine Kopie hier zurückgenommen.",
-	ReachMovedTeam:      "📨 Das Mitglied von Fall #%d ist nicht mehr im bisherigen Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich). Eure Antworten schicke ich ab jetzt in den anderen Direktchat, den es mit mir hat.",
-	Unreachable:         "⚠️ Nicht gesendet: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich) und hat keinen anderen Direktchat mit mir. Deine Antwort bleibt hier stehen – schick sie noch einmal, sobald es sich wieder meldet; das sage ich dann in diesem Thread.",
-	UnreachableResolve:  "⚠️ Nicht erledigt: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich) und hat keinen anderen Direktchat mit mir – die Lösung käme nicht an. Meldet es sich wieder (das sage ich dann in diesem Thread), schreib `!erledigt %d …` noch einmal; ohne Nachricht an das Mitglied schließt du den Fall mit `!schließen %d`.",
+	ReachMovedTeam:      "📨 Das Mitglied von Fall #%d ist nicht mehr im bisherigen Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich oder nicht mehr nur zwischen uns beiden). Eure Antworten schicke ich ab jetzt in den anderen Direktchat, den es mit mir hat.",
+	Unreachable:         "⚠️ Nicht gesendet: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich oder nicht mehr nur zwischen uns beiden) und hat keinen anderen Direktchat mit mir. Deine Antwort bleibt hier stehen – schick sie noch einmal, sobald es sich wieder meldet; das sage ich dann in diesem Thread.",
+	UnreachableResolve:  "⚠️ Nicht erledigt: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich oder nicht mehr nur zwischen uns beiden) und hat keinen anderen Direktchat mit mir – die Lösung käme nicht an. Meldet es sich wieder (das sage ich dann in diesem Thread), schreib `!erledigt %d …` noch einmal; ohne Nachricht an das Mitglied schließt du den Fall mit `!schließen %d`.",
 }
 
 // English are the English texts.
@@ -702,9 +702,9 @@ var English = Texts{
 	// sup30: the question's own message deleted; the member unreachable.
 	SummaryDeleted:      "(question deleted by the member)",
 	QuestionDeletedTeam: "🗑️ The member deleted the message with the question of case #%d. I deleted the question in the case and took my copy here back.",
-	ReachMovedTeam:      "📨 The member of case #%d is no longer in the previous chat with me (or I may no longer write there, or the chat is now public). I'll send your answers to their other direct chat with me from now on.",
-	Unreachable:         "⚠️ Not sent: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public) and has no other direct chat with me. Your answer stays here – send it again once they get in touch; I'll say so in this thread.",
-	UnreachableResolve:  "⚠️ Not resolved: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public) and has no other direct chat with me – the solution would not reach them. Once they get in touch (I'll say so in this thread), send `!resolve %d …` again; to close the case without a message to the member, use `!close %d`.",
+	ReachMovedTeam:      "📨 The member of case #%d is no longer in the previous chat with me (or I may no longer write there, or the chat is now public or no longer just between the two of us). I'll send your answers to their other direct chat with me from now on.",
+	Unreachable:         "⚠️ Not sent: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public or no longer just between the two of us) and has no other direct chat with me. Your answer stays here – send it again once they get in touch; I'll say so in this thread.",
+	UnreachableResolve:  "⚠️ Not resolved: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public or no longer just between the two of us) and has no other direct chat with me – the solution would not reach them. Once they get in touch (I'll say so in this thread), send `!resolve %d …` again; to close the case without a message to the member, use `!close %d`.",
 }
 
 // TextsFor returns the texts of lang (German by default).
