@@ -165,11 +165,31 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 		// member's own message from r (MoveToRoom changes nothing then).
 		return after, true, nil
 	}
+	if err := w.tellShared(ctx, c); err != nil {
+		return nil, false, err
+	}
 	unreachable := chat.Format(w.tx.Unreachable, c.ID)
 	if resolving {
 		unreachable = chat.Format(w.tx.UnreachableResolve, c.ID, c.ID, c.ID)
 	}
 	return nil, false, w.ReplyMarkdown(ctx, unreachable)
+}
+
+// tellShared tells the member of case c, once per case and room, in the
+// case's room, when the team's answer did not go there only because the
+// chat is no longer the two of them (stillDirect; the member and Lotse are
+// both still in it, Lotse may write and it is not public): how to get the
+// answers again (SharedChatMember). The note names neither the team
+// member nor the answer. Before, the member in such a chat heard nothing,
+// and their replies there reached no case.
+func (w *Workflow) tellShared(ctx context.Context, c *storage.Case) error {
+	room, member := id.RoomID(c.MemberRoom), id.UserID(c.MemberID)
+	if in, err := w.bothIn(ctx, room, member); err != nil || !in {
+		return err
+	}
+	_, err := w.SendMarkdownTo(ctx, room, chat.Format(w.memberTx(c).SharedChatMember, c.ID), nil,
+		w.KeyTxn(fmt.Sprintf("lotse-case/%d/shared/%s", c.ID, room), "shared-member", 0))
+	return err
 }
 
 // noticeRoom returns where a notice to the member of case c reaches

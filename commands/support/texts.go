@@ -92,6 +92,9 @@ type Texts struct {
 	CloseUsage string
 	// ClosedMember: %d = number, closed by the member.
 	ClosedMember string
+	// SharedChatMember (the member's chat that is no longer theirs
+	// alone): %d = case; the team's answers do not come here now.
+	SharedChatMember string
 	// EditedAfterAnswer (case thread, in reply to the relay): %d = case;
 	// the member edited a message after the team answered.
 	EditedAfterAnswer string
@@ -447,6 +450,7 @@ var German = Texts{
 	NotResolved:       "Fall #%d ist schon offen.",
 	CaseUsage:         "Welcher Fall? Gib die Nummer an (`%s`) oder schreib im Thread des Falls.",
 	NoSuchCase:        "Einen Fall „%s“ gibt es nicht.",
+	SharedChatMember:  "In diesem Chat ist jetzt noch jemand anderes. Darum schicke ich dir die Antworten des Teams zu deinem Fall **#%d** hier nicht mehr, und was du hier schreibst, geht nicht an das Team. Schreib mir in einem Chat nur zwischen uns beiden (oder nimm die andere Person wieder heraus) – dann geht es dort weiter.",
 	EditedAfterAnswer: "✏️ Fall #%d: Das Mitglied hat diese Nachricht bearbeitet, nachdem ihr geantwortet habt. Hier steht jetzt die neue Fassung – eure Antwort bezog sich auf die frühere.",
 	PrefixEmpty:       "Nach „%s“ steht keine Antwort – an das Mitglied ist nichts gegangen.",
 	ReplyUsage:        "So geht es: `!antwort <Text>` im Thread des Falls, `!antwort <Nr> <Text>` oder `!antwort <Nr> anleitung <Anleitungs-ID>`.",
@@ -626,6 +630,7 @@ var English = Texts{
 	NotResolved:       "Case #%d is already open.",
 	CaseUsage:         "Which case? Give the number (`%s`) or write in the case's thread.",
 	NoSuchCase:        "There is no case “%s”.",
+	SharedChatMember:  "Someone else is in this chat now. So I no longer send you the team's answers about your case **#%d** here, and what you write here does not go to the team. Write to me in a chat with just the two of us (or remove the other person again) – then it continues there.",
 	EditedAfterAnswer: "✏️ Case #%d: the member edited this message after you answered. It now shows the new version – your answer was to the earlier one.",
 	PrefixEmpty:       "There is no answer after “%s” – nothing went to the member.",
 	ReplyUsage:        "Usage: `!reply <text>` in the case's thread, `!reply <number> <text>` or `!reply <number> guide <guide id>`.",
