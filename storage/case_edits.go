@@ -139,3 +139,15 @@ func (q *CaseQuery) MarkDrafted(ctx context.Context, caseID int64, now time.Time
 func (q *CaseQuery) DraftedSince(ctx context.Context, caseID int64, since time.Time) (bool, error) {
 	return exists(ctx, q.db, "read guide drafts", draftedSinceQuery, caseID, since.UnixMilli())
 }
+
+// answeredSinceQuery: an answer of the team to case $1 stored at or after
+// $3 ($2 = MsgAnswer); the index on (case_id, created_at) finds it.
+const answeredSinceQuery = `SELECT 1 FROM case_message WHERE case_id=$1 AND kind=$2 AND created_at>=$3 LIMIT 1`
+
+// AnsweredSince reports whether the team answered case caseID (an answer,
+// a guide or a solution sent to the member) at since or later: a member's
+// edit of a message written before is then one the answer did not read
+// (support.Workflow.EditRelay tells the team).
+func (q *CaseQuery) AnsweredSince(ctx context.Context, caseID int64, since time.Time) (bool, error) {
+	return exists(ctx, q.db, "read a case's answers", answeredSinceQuery, caseID, MsgAnswer, since.UnixMilli())
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rs/zerolog"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
 
@@ -47,7 +48,8 @@ func (w *Workflow) ReturnCases(ctx context.Context, user id.UserID, base string)
 }
 
 // findReaction routes reactions to a case's events: ✋ on a case
-// message in the team room claims it (the team role is enforced by the
+// message in the team room, or on a message in its thread
+// (threadCaseOf), claims it (the team role is enforced by the
 // router, like for !übernehmen); 👍/👎 on the rating question rates the
 // case (only its member). Other reactions in the team room do nothing.
 func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id.EventID, key string) (*chat.Target, error) {
@@ -60,8 +62,13 @@ func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id
 			return tg, nil
 		}
 		c, err := w.DB.Cases.ByTeamEvent(ctx, target.String())
-		if err != nil || c == nil {
+		if err != nil {
 			return tg, err
+		}
+		if c == nil {
+			if c, err = w.threadCaseOf(ctx, evt.Sender, target); err != nil || c == nil {
+				return tg, err
+			}
 		}
 		tg.Role = w.team
 		tg.Run = func(ctx context.Context) error { return w.claim(ctx, c, evt.Sender) }
@@ -72,6 +79,36 @@ func (w *Workflow) findReaction(ctx context.Context, evt *event.Event, target id
 		return nil, err
 	}
 	return &chat.Target{Room: id.RoomID(c.MemberRoom), Run: func(ctx context.Context) error { return w.rate(ctx, evt, c, key) }}, nil
+}
+
+// threadCaseOf returns the case in whose thread the team-room event
+// target is, for a ✋ of a team member on it, or nil. The thread's own
+// note says „Übernehmen: ✋“ (ThreadHow), and a volunteer reading the
+// thread on a phone reacts there, or on the member's message: before
+// sup34 only the case message counted, and a ✋ anywhere in the thread did
+// nothing, without a word. The event is fetched (one request per ✋ of a
+// team member on an event that is no case message; a stranger's ✋ costs
+// a database read); an event that cannot be fetched or read claims
+// nothing (logged, not retried: the volunteer sees no claim note and can
+// use `!übernehmen`).
+func (w *Workflow) threadCaseOf(ctx context.Context, sender id.UserID, target id.EventID) (*storage.Case, error) {
+	if !w.IsTeam(ctx, sender) {
+		return nil, nil
+	}
+	fetched, err := w.Matrix.FetchMessage(ctx, w.cfg.TeamRoom, target)
+	if err != nil {
+		zerolog.Ctx(ctx).Info().Err(err).Stringer("target", target).Msg("Not claiming by ✋: the reacted-to event could not be read")
+		return nil, nil
+	}
+	mc, ok := fetched.Content.Parsed.(*event.MessageEventContent)
+	if !ok || mc.RelatesTo == nil {
+		return nil, nil
+	}
+	root := mc.RelatesTo.GetThreadParent()
+	if root == "" {
+		return nil, nil
+	}
+	return w.DB.Cases.ByTeamEvent(ctx, root.String())
 }
 
 // rate records the member's 👍/👎 on the rating question of case c.
@@ -225,7 +262,9 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		}
 		confirm := st.ClosedByTeamGone
 		if room != "" {
-			if _, err := w.SendMarkdownTo(ce.Ctx, room, chat.Format(w.memberTx(c).ClosedMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
+			// The team's words to the member: who closed it and what
+			// now, not the member's own „Danke!“ (sup34).
+			if _, err := w.SendMarkdownTo(ce.Ctx, room, chat.Format(w.memberTx(c).ClosedByTeamMember, c.ID), nil, w.CauseTxn(ce.Ctx, "closed-member", 0)); err != nil {
 				return err
 			}
 			confirm = st.ClosedByTeam

@@ -57,7 +57,35 @@ func (w *Workflow) EditRelay(ctx context.Context, target id.EventID, content *ev
 	if err := w.applyEdit(ctx, target, m, content, text); err != nil {
 		return fmt.Errorf("%w: %w", ErrEditUnfinished, err)
 	}
-	return nil
+	return w.editedAfterAnswer(ctx, target, m)
+}
+
+// editedAfterAnswer tells the case's thread, in reply to the relay, that
+// the member edited m (from target) after the team answered: the relay
+// shows the new text, and the answer read the old one. Before sup34 the
+// relay changed without a word (a client's small „(bearbeitet)“ at most):
+// a member could rewrite a question the team had answered, and the thread
+// and `!fall` read as if the team had answered the new words. Once per
+// message (the transaction ID names the message, not the edit), so an
+// edit flood adds one note in all; the note quotes nothing (the edit may
+// have taken a password out).
+func (w *Workflow) editedAfterAnswer(ctx context.Context, target id.EventID, m *storage.CaseMessage) error {
+	answered, err := w.DB.Cases.AnsweredSince(ctx, m.CaseID, m.CreatedAt)
+	if err != nil || !answered {
+		return err
+	}
+	relay, err := w.sentToTeam(ctx, w.TxnID(target, "relay", 0))
+	if err != nil || relay == "" {
+		return err
+	}
+	c, err := w.DB.Cases.Get(ctx, m.CaseID)
+	if err != nil || c == nil || c.TeamEvent == "" {
+		return err
+	}
+	plain, htmlBody := chat.Render(chat.Format(w.tx.EditedAfterAnswer, c.ID))
+	rel := chat.ThreadRel(c.TeamEvent).SetReplyTo(id.EventID(relay))
+	_, err = w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, rel, nil, w.TxnID(target, "edited-after-answer", 0))
+	return err
 }
 
 // ErrEditUnfinished marks an error of EditRelay after it began to apply

@@ -122,7 +122,7 @@ const maxDirectChats = 10
 // message (UnreachableResolve).
 func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving bool) (after *storage.Case, reached bool, err error) {
 	member, room := id.UserID(c.MemberID), id.RoomID(c.MemberRoom)
-	in, err := w.bothIn(ctx, room, member)
+	in, err := w.stillDirect(ctx, room, member)
 	if err != nil {
 		return nil, false, err
 	}
@@ -165,11 +165,31 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 		// member's own message from r (MoveToRoom changes nothing then).
 		return after, true, nil
 	}
+	if err := w.tellShared(ctx, c); err != nil {
+		return nil, false, err
+	}
 	unreachable := chat.Format(w.tx.Unreachable, c.ID)
 	if resolving {
 		unreachable = chat.Format(w.tx.UnreachableResolve, c.ID, c.ID, c.ID)
 	}
 	return nil, false, w.ReplyMarkdown(ctx, unreachable)
+}
+
+// tellShared tells the member of case c, once per case and room, in the
+// case's room, when the team's answer did not go there only because the
+// chat is no longer the two of them (stillDirect; the member and Lotse are
+// both still in it, Lotse may write and it is not public): how to get the
+// answers again (SharedChatMember). The note names neither the team
+// member nor the answer. Before, the member in such a chat heard nothing,
+// and their replies there reached no case.
+func (w *Workflow) tellShared(ctx context.Context, c *storage.Case) error {
+	room, member := id.RoomID(c.MemberRoom), id.UserID(c.MemberID)
+	if in, err := w.bothIn(ctx, room, member); err != nil || !in {
+		return err
+	}
+	_, err := w.SendMarkdownTo(ctx, room, chat.Format(w.memberTx(c).SharedChatMember, c.ID), nil,
+		w.KeyTxn(fmt.Sprintf("lotse-case/%d/shared/%s", c.ID, room), "shared-member", 0))
+	return err
 }
 
 // noticeRoom returns where a notice to the member of case c reaches
@@ -181,7 +201,7 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 // of theirs from the other chat moves an open case there (activeCase).
 func (w *Workflow) noticeRoom(ctx context.Context, c *storage.Case) (id.RoomID, error) {
 	member, room := id.UserID(c.MemberID), id.RoomID(c.MemberRoom)
-	if in, err := w.bothIn(ctx, room, member); err != nil || in {
+	if in, err := w.stillDirect(ctx, room, member); err != nil || in {
 		return room, err
 	}
 	rooms, err := w.DB.DirectChats.RoomsOf(ctx, member.String(), maxDirectChats)
@@ -197,6 +217,28 @@ func (w *Workflow) noticeRoom(ctx context.Context, c *storage.Case) (id.RoomID, 
 		}
 	}
 	return "", nil
+}
+
+// stillDirect reports whether room, the room of a member's case, is still
+// member's direct chat with Lotse: the two of them and nobody else,
+// joined or invited (chat.Matrix.DirectMember), and bothIn. Before sup34
+// only bothIn was asked: a member who invited someone into their chat
+// with Lotse (a relative helping, a shared account, a mistake) went on
+// getting the team's answers there, with the answering team member's name,
+// read by the third person, while their own replies there were no longer
+// relayed (a group room's messages are not a case's) although the answer
+// said „antworte einfach hier“. Such a room counts like one the member
+// left: the answer goes to their other direct chat, or nowhere and the
+// team member reads so.
+func (w *Workflow) stillDirect(ctx context.Context, room id.RoomID, member id.UserID) (bool, error) {
+	other, err := w.Matrix.DirectMember(ctx, room)
+	if err != nil {
+		return false, wrapCheck(err)
+	}
+	if other != member {
+		return false, nil
+	}
+	return w.bothIn(ctx, room, member)
 }
 
 // bothIn reports whether member and Lotse are both joined in room, as

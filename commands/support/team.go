@@ -24,17 +24,29 @@ import (
 // not a command (the router checked the team role and ran commands): in a
 // case thread it is an internal note, or an answer to the member when it
 // starts with the reply prefix.
+//
+// Like a command, it belongs to the case whose thread it is in, or, outside
+// threads, whose case message it replies to (commandCase: a phone's
+// „Antworten“ on the case message). Before sup34 such a reply with the
+// reply prefix went nowhere, and nobody was told: the volunteer took it
+// for sent. The prefix alone (a text without an answer after it) sends
+// nothing and says so; before, the member got an empty answer.
 func (w *Workflow) ThreadMessage(ctx context.Context, evt *event.Event, content *event.MessageEventContent, text string) error {
-	cs, err := w.threadCase(ctx, evt)
+	cs, err := w.commandCase(ctx, evt)
 	if err != nil || cs == nil {
 		return err
 	}
+	isFile := content.URL != "" || content.File != nil
 	if p := w.cfg.ReplyPrefix; p != "" && strings.HasPrefix(text, p) {
-		return w.answerMember(ctx, cs, evt.Sender, strings.TrimSpace(strings.TrimPrefix(text, p)))
+		answer := strings.TrimSpace(strings.TrimPrefix(text, p))
+		if answer == "" && !isFile {
+			return w.ReplyMarkdown(ctx, chat.Format(w.tx.PrefixEmpty, chat.Escape(p)))
+		}
+		return w.answerMember(ctx, cs, evt.Sender, answer)
 	}
 	// An internal note: stored with the case, never relayed.
 	body := text
-	if content.URL != "" || content.File != nil {
+	if isFile {
 		body = "[" + string(content.MsgType) + "] " + content.Body
 	}
 	_, _, err = w.DB.Cases.AddMessage(ctx, storage.CaseMessage{SourceEvent: evt.ID.String(), CaseID: cs.ID, Kind: storage.MsgNote,

@@ -92,6 +92,19 @@ type Texts struct {
 	CloseUsage string
 	// ClosedMember: %d = number, closed by the member.
 	ClosedMember string
+	// SharedChatMember (the member's chat that is no longer theirs
+	// alone): %d = case; the team's answers do not come here now.
+	SharedChatMember string
+	// EditedAfterAnswer (case thread, in reply to the relay): %d = case;
+	// the member edited a message after the team answered.
+	EditedAfterAnswer string
+	// PrefixEmpty (team room): %s = the reply prefix (escaped); a message
+	// of the prefix alone, with no answer after it: nothing was sent.
+	PrefixEmpty string
+	// ClosedByTeamMember: %d = number; the team closed the member's case
+	// (`!schließen` in the team room): who closed it, and that writing
+	// again can open a new case (a closed case does not reopen).
+	ClosedByTeamMember string
 	// NotYours: %s = the number as typed (escaped); the case does not exist or is someone else's.
 	NotYours string
 	// AlreadyClosed: %d.
@@ -387,6 +400,7 @@ var German = Texts{
 	MineIntro:           "Deine Supportfälle:",
 	CloseUsage:          "Welchen Fall soll ich schließen? Zum Beispiel: `!schließen 12`",
 	ClosedMember:        "Dein Fall **#%d** ist geschlossen. Danke! Du kannst jederzeit einen neuen öffnen.",
+	ClosedByTeamMember:  "Das Team hat deinen Fall **#%d** geschlossen. Ist dein Anliegen noch nicht erledigt? Schreib es mir einfach noch einmal – dann kann ich einen neuen Fall für dich öffnen.",
 	NotYours:            "Einen Fall „%s“ von dir finde ich nicht. Deine Fälle zeigt `!meine`.",
 	AlreadyClosed:       "Fall #%d ist schon geschlossen.",
 	CaseReturned:        "↩️ Fall #%d ist wieder offen zur Übernahme: Die Person, die ihn bearbeitet hat, ist nicht mehr im Team.",
@@ -436,6 +450,9 @@ var German = Texts{
 	NotResolved:       "Fall #%d ist schon offen.",
 	CaseUsage:         "Welcher Fall? Gib die Nummer an (`%s`) oder schreib im Thread des Falls.",
 	NoSuchCase:        "Einen Fall „%s“ gibt es nicht.",
+	SharedChatMember:  "In diesem Chat ist jetzt noch jemand anderes. Darum schicke ich dir die Antworten des Teams zu deinem Fall **#%d** hier nicht mehr, und was du hier schreibst, geht nicht an das Team. Schreib mir in einem Chat nur zwischen uns beiden (oder nimm die andere Person wieder heraus) – dann geht es dort weiter.",
+	EditedAfterAnswer: "✏️ Fall #%d: Das Mitglied hat diese Nachricht bearbeitet, nachdem ihr geantwortet habt. Hier steht jetzt die neue Fassung – eure Antwort bezog sich auf die frühere.",
+	PrefixEmpty:       "Nach „%s“ steht keine Antwort – an das Mitglied ist nichts gegangen.",
 	ReplyUsage:        "So geht es: `!antwort <Text>` im Thread des Falls, `!antwort <Nr> <Text>` oder `!antwort <Nr> anleitung <Anleitungs-ID>`.",
 	UnknownGuide:      "Die Anleitung „%s“ kenne ich nicht.",
 	TeamOnlyGuide:     "„%s“ ist eine Anleitung nur fürs Team – an Mitglieder schicke ich sie nicht.",
@@ -510,9 +527,9 @@ var German = Texts{
 	// sup30: the question's own message deleted; the member unreachable.
 	SummaryDeleted:      "(Frage vom Mitglied gelöscht)",
 	QuestionDeletedTeam: "🗑️ Das Mitglied hat die Nachricht mit der Frage zu Fall #%d gelöscht. Ich habe die Frage im Fall gelöscht und meine Kopie hier zurückgenommen.",
-	ReachMovedTeam:      "📨 Das Mitglied von Fall #%d ist nicht mehr im bisherigen Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich). Eure Antworten schicke ich ab jetzt in den anderen Direktchat, den es mit mir hat.",
-	Unreachable:         "⚠️ Nicht gesendet: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich) und hat keinen anderen Direktchat mit mir. Deine Antwort bleibt hier stehen – schick sie noch einmal, sobald es sich wieder meldet; das sage ich dann in diesem Thread.",
-	UnreachableResolve:  "⚠️ Nicht erledigt: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich) und hat keinen anderen Direktchat mit mir – die Lösung käme nicht an. Meldet es sich wieder (das sage ich dann in diesem Thread), schreib `!erledigt %d …` noch einmal; ohne Nachricht an das Mitglied schließt du den Fall mit `!schließen %d`.",
+	ReachMovedTeam:      "📨 Das Mitglied von Fall #%d ist nicht mehr im bisherigen Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich oder nicht mehr nur zwischen uns beiden). Eure Antworten schicke ich ab jetzt in den anderen Direktchat, den es mit mir hat.",
+	Unreachable:         "⚠️ Nicht gesendet: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich oder nicht mehr nur zwischen uns beiden) und hat keinen anderen Direktchat mit mir. Deine Antwort bleibt hier stehen – schick sie noch einmal, sobald es sich wieder meldet; das sage ich dann in diesem Thread.",
+	UnreachableResolve:  "⚠️ Nicht erledigt: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich oder nicht mehr nur zwischen uns beiden) und hat keinen anderen Direktchat mit mir – die Lösung käme nicht an. Meldet es sich wieder (das sage ich dann in diesem Thread), schreib `!erledigt %d …` noch einmal; ohne Nachricht an das Mitglied schließt du den Fall mit `!schließen %d`.",
 }
 
 // English are the English texts.
@@ -563,6 +580,7 @@ var English = Texts{
 	MineIntro:           "Your support cases:",
 	CloseUsage:          "Which case shall I close? For example: `!close 12`",
 	ClosedMember:        "Your case **#%d** is closed. Thanks! You can open a new one any time.",
+	ClosedByTeamMember:  "The team has closed your case **#%d**. Is your matter not settled yet? Just write it to me again – then I can open a new case for you.",
 	NotYours:            "I can't find a case “%s” of yours. `!mine` lists your cases.",
 	AlreadyClosed:       "Case #%d is already closed.",
 	CaseReturned:        "↩️ Case #%d is open for claiming again: the person working on it is no longer in the team.",
@@ -612,6 +630,9 @@ var English = Texts{
 	NotResolved:       "Case #%d is already open.",
 	CaseUsage:         "Which case? Give the number (`%s`) or write in the case's thread.",
 	NoSuchCase:        "There is no case “%s”.",
+	SharedChatMember:  "Someone else is in this chat now. So I no longer send you the team's answers about your case **#%d** here, and what you write here does not go to the team. Write to me in a chat with just the two of us (or remove the other person again) – then it continues there.",
+	EditedAfterAnswer: "✏️ Case #%d: the member edited this message after you answered. It now shows the new version – your answer was to the earlier one.",
+	PrefixEmpty:       "There is no answer after “%s” – nothing went to the member.",
 	ReplyUsage:        "Usage: `!reply <text>` in the case's thread, `!reply <number> <text>` or `!reply <number> guide <guide id>`.",
 	UnknownGuide:      "I don't know the guide “%s”.",
 	TeamOnlyGuide:     "“%s” is a guide for the team only – I don't send it to members.",
@@ -686,9 +707,9 @@ var English = Texts{
 	// sup30: the question's own message deleted; the member unreachable.
 	SummaryDeleted:      "(question deleted by the member)",
 	QuestionDeletedTeam: "🗑️ The member deleted the message with the question of case #%d. I deleted the question in the case and took my copy here back.",
-	ReachMovedTeam:      "📨 The member of case #%d is no longer in the previous chat with me (or I may no longer write there, or the chat is now public). I'll send your answers to their other direct chat with me from now on.",
-	Unreachable:         "⚠️ Not sent: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public) and has no other direct chat with me. Your answer stays here – send it again once they get in touch; I'll say so in this thread.",
-	UnreachableResolve:  "⚠️ Not resolved: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public) and has no other direct chat with me – the solution would not reach them. Once they get in touch (I'll say so in this thread), send `!resolve %d …` again; to close the case without a message to the member, use `!close %d`.",
+	ReachMovedTeam:      "📨 The member of case #%d is no longer in the previous chat with me (or I may no longer write there, or the chat is now public or no longer just between the two of us). I'll send your answers to their other direct chat with me from now on.",
+	Unreachable:         "⚠️ Not sent: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public or no longer just between the two of us) and has no other direct chat with me. Your answer stays here – send it again once they get in touch; I'll say so in this thread.",
+	UnreachableResolve:  "⚠️ Not resolved: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public or no longer just between the two of us) and has no other direct chat with me – the solution would not reach them. Once they get in touch (I'll say so in this thread), send `!resolve %d …` again; to close the case without a message to the member, use `!close %d`.",
 }
 
 // TextsFor returns the texts of lang (German by default).
