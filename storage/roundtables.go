@@ -101,7 +101,13 @@ const (
 	rtAnnouncedSinceSQL = `
 		SELECT COUNT(*) FROM roundtable_sent s JOIN roundtable r ON r.id=s.roundtable_id
 		WHERE r.coordinator=$1 AND substr(s.key, 1, $3)=$2 AND s.sent_at>$4`
-	rtAdvanceSQL = `
+	rtCoordinatorSQL = `SELECT coordinator FROM roundtable WHERE id=$1`
+	// The advisory lock (rtAnnounceLockClass, the coordinator's hash) that
+	// runs the announcements of one coordinator one after the other
+	// (PostgreSQL, AnnounceBounded); a hash collision only makes two
+	// coordinators' announcements wait for each other.
+	rtAnnounceLockSQL = `SELECT pg_advisory_xact_lock($1, hashtext($2))`
+	rtAdvanceSQL      = `
 		UPDATE roundtable SET start_at=$3, version=version+1, meeting_id='', create_time=0, updated_at=$4
 		WHERE id=$1 AND start_at=$2 AND status='announced'`
 	rtFinishSQL     = `UPDATE roundtable SET status='done', version=version+1, updated_at=$3 WHERE id=$1 AND start_at=$2 AND status='announced'`
@@ -197,12 +203,52 @@ func (q *RoundTableQuery) SetPrompt(ctx context.Context, id int64, eventID strin
 
 // Announce moves a draft to announced; by is the confirming event. With
 // it, in one transaction, the announcement's record (AnnounceKeyPrefix,
-// counted by AnnouncedSince).
+// counted by AnnouncedSince). It does not bound the announcements; see
+// AnnounceBounded.
 func (q *RoundTableQuery) Announce(ctx context.Context, id int64, by string, now time.Time) (bool, *RoundTable, error) {
+	return q.AnnounceBounded(ctx, id, by, now, 0, 0)
+}
+
+// AnnounceLimitError refuses an announcement: the round table's
+// coordinator has Announced round tables announced within the window
+// given to AnnounceBounded, the most they may.
+type AnnounceLimitError struct{ Announced int }
+
+func (e *AnnounceLimitError) Error() string {
+	return fmt.Sprintf("storage: %d round tables of this coordinator announced already", e.Announced)
+}
+
+// announceHook, when set (tests only), runs at the start of
+// AnnounceBounded, before its transaction: a test holds one announcement
+// there while another one runs.
+var announceHook func()
+
+// AnnounceBounded is Announce that refuses, with an *AnnounceLimitError
+// and nothing changed, when the round table's coordinator has maxPerWindow
+// round tables announced after now-window already (0 = no bound). The
+// count and the announcement are one atomic step (left34): counted before
+// the transaction, two announcements at the same moment (from two rooms,
+// or ✅ and !ankündigen) both passed at the bound. SQLite runs one write
+// transaction at a time (_txlock=immediate); on PostgreSQL (READ
+// COMMITTED) a transaction-scoped advisory lock per coordinator makes a
+// second announcement wait, and then count the first one. A retry of the
+// confirming event (the round table is announced already) changes nothing
+// and is not counted.
+func (q *RoundTableQuery) AnnounceBounded(ctx context.Context, id int64, by string, now time.Time, maxPerWindow int, window time.Duration) (bool, *RoundTable, error) {
+	if announceHook != nil {
+		announceHook()
+	}
 	tctx, cancel := withTimeout(ctx)
 	defer cancel()
 	changed := false
 	err := q.db.DoTxn(tctx, nil, func(ctx context.Context) error {
+		var coordinator string
+		if maxPerWindow > 0 {
+			var err error
+			if coordinator, err = q.lockAnnouncements(ctx, id); err != nil {
+				return err
+			}
+		}
 		res, err := q.db.Exec(ctx, rtAnnounceSQL, id, by, now.UnixMilli())
 		if err != nil {
 			return err
@@ -210,10 +256,24 @@ func (q *RoundTableQuery) Announce(ctx context.Context, id int64, by string, now
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
+		if maxPerWindow > 0 {
+			var n int
+			if err := q.db.QueryRow(ctx, rtAnnouncedSinceSQL, coordinator, AnnounceKeyPrefix,
+				utf8.RuneCountInString(AnnounceKeyPrefix), now.Add(-window).UnixMilli()).Scan(&n); err != nil {
+				return err
+			}
+			if n >= maxPerWindow {
+				return &AnnounceLimitError{Announced: n}
+			}
+		}
 		changed = true
 		_, err = q.db.Exec(ctx, rtMarkSentSQL, fmt.Sprintf("%s%d", AnnounceKeyPrefix, id), id, 0, now.UnixMilli())
 		return err
 	})
+	var limit *AnnounceLimitError
+	if errors.As(err, &limit) {
+		return false, nil, limit
+	}
 	if err != nil {
 		return false, nil, fmt.Errorf("failed to announce round table: %w", err)
 	}
@@ -246,6 +306,29 @@ func (q *RoundTableQuery) Cancel(ctx context.Context, id int64, by string, now t
 // StandInChangeKeyPrefix). It reports whether it changed the round table.
 func (q *RoundTableQuery) Restore(ctx context.Context, id int64, by string, now time.Time, audit *RoleAuditEntry, standIn bool) (bool, *RoundTable, error) {
 	return q.changeBy(ctx, id, by, now, audit, standIn, RestoredKey(by), rtRestoreSQL, by, now.UnixMilli())
+}
+
+// rtAnnounceLockClass is the first key of rtAnnounceLockSQL's advisory
+// lock: apart from the lease's one-key lock (lease.go).
+const rtAnnounceLockClass = 0x4c74 // "Lt"
+
+// lockAnnouncements returns the coordinator of round table id and, on
+// PostgreSQL, holds the advisory lock of their announcements until the
+// transaction ends. SQLite writes one transaction at a time.
+func (q *RoundTableQuery) lockAnnouncements(ctx context.Context, id int64) (string, error) {
+	var coordinator string
+	if err := q.db.QueryRow(ctx, rtCoordinatorSQL, id).Scan(&coordinator); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", nil
+		}
+		return "", err
+	}
+	if q.db.Dialect == dbutil.Postgres {
+		if _, err := q.db.Exec(ctx, rtAnnounceLockSQL, rtAnnounceLockClass, coordinator); err != nil {
+			return "", err
+		}
+	}
+	return coordinator, nil
 }
 
 // RestoredKey is the roundtable_sent record of the restore made by the

@@ -373,20 +373,17 @@ const (
 func (w *Workflow) confirmDraft(ctx context.Context, rt *storage.RoundTable) error {
 	tx := w.tx
 	evt := chat.TurnOf(ctx).Event
-	if rt.Status == storage.RoundTableDraft && rt.LastEvent != evt.ID.String() {
-		n, err := w.DB.RoundTables.AnnouncedSince(ctx, rt.Coordinator, w.Now().Add(-AnnounceWindow))
-		if err != nil {
-			return err
+	// The bound is counted in the announcement's transaction (left34):
+	// counted before it, two announcements at the same moment both passed.
+	ok, after, err := w.DB.RoundTables.AnnounceBounded(ctx, rt.ID, evt.ID.String(), w.Now(), MaxAnnouncedPerDay, AnnounceWindow)
+	var limit *storage.AnnounceLimitError
+	if errors.As(err, &limit) {
+		text := tx.TooManyAnnounced
+		if evt.Sender.String() != rt.Coordinator {
+			text = tx.TooManyAnnouncedOf
 		}
-		if n >= MaxAnnouncedPerDay {
-			text := tx.TooManyAnnounced
-			if evt.Sender.String() != rt.Coordinator {
-				text = tx.TooManyAnnouncedOf
-			}
-			return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(text, n), rt.ID, n))
-		}
+		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(text, limit.Announced), rt.ID, limit.Announced))
 	}
-	ok, after, err := w.DB.RoundTables.Announce(ctx, rt.ID, evt.ID.String(), w.Now())
 	if err != nil {
 		return err
 	}
