@@ -101,6 +101,7 @@ const (
 	rtAnnouncedSinceSQL = `
 		SELECT COUNT(*) FROM roundtable_sent s JOIN roundtable r ON r.id=s.roundtable_id
 		WHERE r.coordinator=$1 AND substr(s.key, 1, $3)=$2 AND s.sent_at>$4`
+	rtOpenDraftsSQL  = `SELECT id FROM roundtable WHERE coordinator=$1 AND status='draft' AND start_at>$2 ORDER BY id LIMIT $3`
 	rtCoordinatorSQL = `SELECT coordinator FROM roundtable WHERE id=$1`
 	// The advisory lock (rtAnnounceLockClass, the coordinator's hash) that
 	// runs the announcements of one coordinator one after the other
@@ -169,15 +170,61 @@ func (q *RoundTableQuery) exec(ctx context.Context, query string, args ...any) (
 }
 
 // Create stores a new draft from originEvent, or returns the one that
-// event already created (created = false).
+// event already created (created = false). It does not bound the drafts;
+// see CreateBounded.
 func (q *RoundTableQuery) Create(ctx context.Context, rt *RoundTable, now time.Time) (*RoundTable, bool, error) {
-	return createOnce(ctx, q.db, scanRoundTable, "round table", rtByOriginSQL, rtNextIDQuery, rtGetSQL, rt.OriginEvent, nil,
+	return q.CreateBounded(ctx, rt, now, 0)
+}
+
+// DraftLimitError refuses a new draft: its coordinator has Open drafts
+// whose date is ahead (IDs, the oldest first), the most they may (see
+// CreateBounded).
+type DraftLimitError struct{ IDs []int64 }
+
+func (e *DraftLimitError) Error() string {
+	return fmt.Sprintf("storage: the coordinator has %d open round-table drafts", len(e.IDs))
+}
+
+// CreateBounded is Create that refuses a new draft, with a
+// *DraftLimitError and nothing stored, when rt's coordinator has
+// maxDrafts drafts whose date is after now (0 = no bound): each draft is a
+// row and a preview, and `!rundertisch` had no bound (mend33a's Left,
+// left34). A draft whose date passed is not counted: it can no longer be
+// announced and goes with the retention. The count and the insert are one
+// step, as in AnnounceBounded (the same lock on PostgreSQL). The draft of
+// an origin event stored already is returned, also at the bound (a retry).
+func (q *RoundTableQuery) CreateBounded(ctx context.Context, rt *RoundTable, now time.Time, maxDrafts int) (*RoundTable, bool, error) {
+	var guard func(ctx context.Context) error
+	if maxDrafts > 0 {
+		guard = func(ctx context.Context) error {
+			if q.db.Dialect == dbutil.Postgres {
+				if _, err := q.db.Exec(ctx, rtAnnounceLockSQL, rtAnnounceLockClass, rt.Coordinator); err != nil {
+					return err
+				}
+			}
+			rows, err := q.db.Query(ctx, rtOpenDraftsSQL, rt.Coordinator, now.UnixMilli(), maxDrafts)
+			ids, err := dbutil.NewRowIterWithError(rows, dbutil.ScanSingleColumn[int64], err).AsList()
+			if err != nil {
+				return err
+			}
+			if len(ids) >= maxDrafts {
+				return &DraftLimitError{IDs: ids}
+			}
+			return nil
+		}
+	}
+	out, created, err := createOnce(ctx, q.db, scanRoundTable, "round table", rtByOriginSQL, rtNextIDQuery, rtGetSQL, rt.OriginEvent, guard,
 		func(ctx context.Context, next int64) error {
 			_, err := q.db.Exec(ctx, rtInsertSQL, next, rt.Title, rt.Description, rt.Start.UnixMilli(), rt.Duration.Milliseconds(),
 				rt.Recurrence, rt.Capacity, rt.Coordinator, strings.Join(rt.CoHosts, "\n"), strings.Join(rt.Rooms, "\n"),
 				rt.OriginEvent, rt.OriginRoom, now.UnixMilli())
 			return err
 		})
+	var limit *DraftLimitError
+	if errors.As(err, &limit) {
+		return nil, false, limit
+	}
+	return out, created, err
 }
 
 // Get returns round table id, or nil.

@@ -117,6 +117,14 @@ const (
 	MaxRooms   = 20
 )
 
+// MaxOpenDrafts bounds the drafts of one coordinator whose date is ahead
+// (planned with !rundertisch, not announced nor cancelled yet). Each draft
+// is a row and a preview in the sender's room, and there was no bound
+// (mend33a's Left, left34). A coordinator plans a few round tables a month
+// and announces each soon after its preview; ten waiting at once is met by
+// nobody who plans them.
+const MaxOpenDrafts = 10
+
 // MaxTitle and MaxDescription bound a round table's title and
 // description, in characters. The title goes into every notice, reminder,
 // list line and calendar file, the description into the announcement
@@ -232,11 +240,18 @@ func (w *Workflow) cmdRoundTable(ce *chat.Call) error {
 	if len(rooms) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, tx.NoRooms)
 	}
-	rt, _, err := w.DB.RoundTables.Create(ce.Ctx, &storage.RoundTable{
+	rt, _, err := w.DB.RoundTables.CreateBounded(ce.Ctx, &storage.RoundTable{
 		Title: title, Description: desc, Start: parsed.Start, Duration: parsed.Duration,
 		Recurrence: encodeRecurrence(parsed.Recurrence), Capacity: opts.capacity, Coordinator: ce.Sender.String(),
 		CoHosts: opts.cohosts, Rooms: rooms, OriginEvent: ce.Event.ID.String(), OriginRoom: ce.RoomID.String(),
-	}, w.Now())
+	}, w.Now(), MaxOpenDrafts)
+	if limit := (*storage.DraftLimitError)(nil); errors.As(err, &limit) {
+		nums := make([]string, len(limit.IDs))
+		for i, n := range limit.IDs {
+			nums[i] = fmt.Sprintf("#%d", n)
+		}
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyDrafts, len(limit.IDs)), len(limit.IDs), strings.Join(nums, ", ")))
+	}
 	if err != nil {
 		return err
 	}

@@ -152,3 +152,55 @@ func TestRoundTableAnnounceBoundWaitsForOpenAnnouncement(t *testing.T) {
 		t.Errorf("%d announced, want 2", n)
 	}
 }
+
+// TestRoundTableDraftBound: CreateBounded refuses a coordinator's draft
+// beyond the bound with the numbers of their open drafts; a draft whose
+// date passed, one announced or cancelled, and another coordinator's do
+// not count; the draft of an origin event stored already comes back, also
+// at the bound (a retry) (left34).
+func TestRoundTableDraftBound(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			q := db.RoundTables
+			now := time.UnixMilli(1_790_000_000_000)
+			later := now.Add(2 * time.Hour) // the first draft's date has passed
+			create := func(who, origin string, start, at time.Time) (*storage.RoundTable, bool, error) {
+				return q.CreateBounded(ctx, &storage.RoundTable{Title: "T", Start: start, Duration: time.Hour,
+					Coordinator: who, Rooms: []string{"!a:hs"}, OriginEvent: origin}, at, 2)
+			}
+			mustCreate := func(who, origin string, start, at time.Time) *storage.RoundTable {
+				rt, _, err := create(who, origin, start, at)
+				if err != nil {
+					t.Fatalf("%s: %v", origin, err)
+				}
+				return rt
+			}
+			past := mustCreate("@c:hs", "$past", now.Add(time.Hour), now)
+			announced := mustCreate("@c:hs", "$ann", now.Add(48*time.Hour), now)
+			if _, _, err := q.Announce(ctx, announced.ID, "$a", now); err != nil {
+				t.Fatal(err)
+			}
+			cancelled := mustCreate("@c:hs", "$can", now.Add(48*time.Hour), now)
+			if _, _, err := q.Cancel(ctx, cancelled.ID, "$c", now, nil); err != nil {
+				t.Fatal(err)
+			}
+			mustCreate("@o:hs", "$other", now.Add(48*time.Hour), now)
+			mustCreate("@o:hs", "$other2", now.Add(48*time.Hour), now)
+			var full *storage.DraftLimitError
+			first := mustCreate("@c:hs", "$one", later.Add(48*time.Hour), now)
+			if _, _, err := create("@c:hs", "$early", later.Add(48*time.Hour), now); !errors.As(err, &full) ||
+				fmt.Sprint(full.IDs) != fmt.Sprint([]int64{past.ID, first.ID}) {
+				t.Fatalf("a draft while the first one's date is ahead: %v, want refused with %d and %d", err, past.ID, first.ID)
+			}
+			second := mustCreate("@c:hs", "$two", later.Add(48*time.Hour), later)
+			rt, _, err := create("@c:hs", "$three", later.Add(48*time.Hour), later)
+			if !errors.As(err, &full) || rt != nil || fmt.Sprint(full.IDs) != fmt.Sprint([]int64{first.ID, second.ID}) {
+				t.Fatalf("third draft: %+v %v, want refused with %d and %d", rt, err, first.ID, second.ID)
+			}
+			if rt, created, err := create("@c:hs", "$two", later.Add(72*time.Hour), later); err != nil || created || rt.ID != second.ID {
+				t.Errorf("the retry at the bound: %+v created=%v %v, want the stored draft", rt, created, err)
+			}
+		})
+	}
+}
