@@ -134,6 +134,7 @@ const (
 			reaction_event=excluded.reaction_event, source_event=excluded.source_event, updated_at=excluded.updated_at`
 	rtSentSQL     = `SELECT key FROM roundtable_sent WHERE roundtable_id=$1`
 	rtIsSentSQL   = `SELECT 1 FROM roundtable_sent WHERE key=$1`
+	rtSentAtSQL   = `SELECT sent_at FROM roundtable_sent WHERE key=$1`
 	rtIsDoneSQL   = `SELECT 1 FROM roundtable_sent WHERE key=$1 AND skipped=0`
 	rtMarkSentSQL = `INSERT INTO roundtable_sent (key, roundtable_id, skipped, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`
 	rtUnskipSQL   = `DELETE FROM roundtable_sent WHERE key=$1 AND skipped=1`
@@ -695,6 +696,13 @@ func (q *RoundTableQuery) CountSent(ctx context.Context, id int64, prefix string
 // IsSent reports whether the scheduled send key was done.
 func (q *RoundTableQuery) IsSent(ctx context.Context, key string) (bool, error) {
 	return exists(ctx, q.db, "read scheduled send", rtIsSentSQL, key)
+}
+
+// SentAt returns when the scheduled send key was recorded (found false
+// when it was not).
+func (q *RoundTableQuery) SentAt(ctx context.Context, key string) (time.Time, bool, error) {
+	ms, found, err := queryValue[int64](ctx, q.db, "read scheduled send", rtSentAtSQL, key)
+	return time.UnixMilli(ms), found, err
 }
 
 // IsDone reports whether the scheduled send key went out (recorded, and

@@ -427,9 +427,9 @@ func (w *Workflow) confirmDraft(ctx context.Context, rt *storage.RoundTable) err
 	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.pick(tx.Announced, tx.AnnouncedNoLink), n), rt.ID, n)+told)
 }
 
-// postContent is the announcement message of rt as it is now; restored:
-// its last change took its cancellation back (it says so, not „verschoben“).
-func (w *Workflow) postContent(rt *storage.RoundTable, restored bool) *event.MessageEventContent {
+// postContent is the announcement message of rt as it is now; note: the
+// line about its last change (changeNote), "" for none.
+func (w *Workflow) postContent(rt *storage.RoundTable, note string) *event.MessageEventContent {
 	tx := w.tx
 	var b strings.Builder
 	switch {
@@ -443,11 +443,8 @@ func (w *Workflow) postContent(rt *storage.RoundTable, restored bool) *event.Mes
 	}
 	b.WriteString(strings.Join(lines, "  \n"))
 	if rt.Status != storage.RoundTableCancelled {
-		switch {
-		case restored:
-			b.WriteString("\n\n" + tx.PostRestored)
-		case rt.Sequence > 0:
-			b.WriteString("\n\n" + tx.PostMoved)
+		if note != "" {
+			b.WriteString("\n\n" + note)
 		}
 		b.WriteString("\n\n" + chat.Format(w.pick(tx.PostHow, tx.PostHowNoLink), rt.ID))
 	}
@@ -466,14 +463,14 @@ func (w *Workflow) publish(ctx context.Context, rt *storage.RoundTable) error {
 	for _, p := range posts {
 		have[p.RoomID] = true
 	}
-	restored, err := w.restored(ctx, rt)
+	note, err := w.changeNote(ctx, rt)
 	if err != nil {
 		return err
 	}
 	for _, room := range rt.Rooms {
 		roomID := id.RoomID(room)
 		if !have[room] {
-			evtID, err := w.Matrix.Send(ctx, roomID, event.EventMessage, w.postContent(rt, restored), w.rtTxn(rt.ID, "post:"+room, 0))
+			evtID, err := w.Matrix.Send(ctx, roomID, event.EventMessage, w.postContent(rt, note), w.rtTxn(rt.ID, "post:"+room, 0))
 			if err != nil {
 				return err
 			}
@@ -540,12 +537,12 @@ func (w *Workflow) updatePosts(ctx context.Context, rt *storage.RoundTable) erro
 	if err != nil || len(posts) == 0 {
 		return err
 	}
-	restored, err := w.restored(ctx, rt)
+	note, err := w.changeNote(ctx, rt)
 	if err != nil {
 		return err
 	}
 	for _, p := range posts {
-		if _, err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt, restored), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
+		if _, err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt, note), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
 			return err
 		}
 	}
