@@ -301,12 +301,21 @@ func (w *Workflow) mayAnnounceIn(ctx context.Context, room id.RoomID, coordinato
 	return true
 }
 
+// maxParseText bounds each of a date error's message and hint, in
+// characters: both quote at most a word or two of what was typed.
+const maxParseText = 400
+
 // replyParseError tells the sender what is wrong with a date that
 // schedule could not parse; any other error is returned.
 func (w *Workflow) replyParseError(ctx context.Context, err error) error {
 	var pe *schedule.ParseError
 	if errors.As(err, &pe) {
-		return w.ReplyMarkdown(ctx, chat.Format(w.tx.ParseError, chat.Escape(pe.MessageIn(w.Lang)+" "+pe.HintIn(w.Lang))))
+		// Message and hint escaped apart, each with room for the word
+		// typed that it may quote: together they are often more than
+		// Escape keeps, and the cut took the examples of the hint —
+		// what to write instead (left34).
+		msg, hint := chat.EscapeLong(pe.MessageIn(w.Lang), maxParseText), chat.EscapeLong(pe.HintIn(w.Lang), maxParseText)
+		return w.ReplyMarkdown(ctx, chat.Format(w.tx.ParseError, strings.TrimSpace(msg+" "+hint)))
 	}
 	return err
 }
