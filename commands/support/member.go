@@ -521,6 +521,15 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	if replay, err := w.replayConfirm(ctx); replay || err != nil {
 		return true, err
 	}
+	// Their own direct chat made public: told once why the team's answers
+	// do not come here (left34).
+	if own, err := w.ownDirectChat(ctx, evt.Sender, evt.RoomID); err != nil {
+		return true, err
+	} else if own {
+		if err := w.tellExposed(ctx, evt.RoomID, evt.Sender, w.tx); err != nil {
+			return true, err
+		}
+	}
 	d, err := w.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
 	if err != nil {
 		return true, err
