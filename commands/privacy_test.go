@@ -196,3 +196,34 @@ func TestPrivacyRightsNameTheContact(t *testing.T) {
 		})
 	}
 }
+
+// TestPrivacyLinksTheNotice (left33's Left, left34): with site.privacy_url
+// set, !datenschutz ends with a link to the association's privacy notice,
+// in both languages; without it, no such line. Fails without the wiring:
+// no link.
+func TestPrivacyLinksTheNotice(t *testing.T) {
+	const url = "https://verein.test/datenschutz"
+	for _, tt := range []struct {
+		name, notice string
+		texts        *Texts
+		cmd, want    string
+	}{
+		{"de", url, &German, "!datenschutz", "Alles Weitere steht in der Datenschutzerklärung: " + url},
+		{"en", url, &English, "!privacy", "More in the privacy notice: " + url},
+		{"de unset", "", &German, "!datenschutz", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.reconfigure(func(d *Deps) { d.Privacy.NoticeURL, d.Texts = tt.notice, tt.texts })
+			sent := in(e.say(t, dmRoom, member, tt.cmd, ""), dmRoom)
+			if tt.want == "" {
+				noneContains(t, sent, "Datenschutzerklärung", "privacy notice")
+				return
+			}
+			mustContain(t, sent, tt.want)
+			if last := sent[len(sent)-1].content; !strings.Contains(last.FormattedBody, `href="`+url+`"`) {
+				t.Errorf("the address is not a link: %s", last.FormattedBody)
+			}
+		})
+	}
+}

@@ -36,7 +36,8 @@ func TestAnswerToPublicDirectChat(t *testing.T) {
 	m.open.set(dmRoom, true)
 
 	sent := e.say(t, teamRoom, alice, "!antwort Bitte den Cache leeren.", root)
-	if dm := in(sent, dmRoom); len(dm) != 0 {
+	// Only the note that the chat is public goes there (left34).
+	if dm := in(sent, dmRoom); len(dm) != 1 || !strings.Contains(dm[0].content.Body, "öffentlich") || strings.Contains(bodies(dm), "Cache") {
 		t.Fatalf("the answer went into the public chat:\n%s", bodies(dm))
 	}
 	mustContain(t, in(sent, teamRoom), "Nicht gesendet", "Fall #1", "der Chat ist jetzt öffentlich")

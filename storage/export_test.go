@@ -25,3 +25,11 @@ func SetRekeyBatchForTest(size int, after func()) func() {
 	rekeyBatchSize, afterRekeyBatch = size, after
 	return func() { rekeyBatchSize, afterRekeyBatch = oldSize, oldAfter }
 }
+
+// SetAnnounceHookForTest makes AnnounceBounded call f before its
+// transaction.
+func SetAnnounceHookForTest(f func()) func() {
+	old := announceHook
+	announceHook = f
+	return func() { announceHook = old }
+}

@@ -101,7 +101,14 @@ const (
 	rtAnnouncedSinceSQL = `
 		SELECT COUNT(*) FROM roundtable_sent s JOIN roundtable r ON r.id=s.roundtable_id
 		WHERE r.coordinator=$1 AND substr(s.key, 1, $3)=$2 AND s.sent_at>$4`
-	rtAdvanceSQL = `
+	rtOpenDraftsSQL  = `SELECT id FROM roundtable WHERE coordinator=$1 AND status='draft' AND start_at>$2 ORDER BY id LIMIT $3`
+	rtCoordinatorSQL = `SELECT coordinator FROM roundtable WHERE id=$1`
+	// The advisory lock (rtAnnounceLockClass, the coordinator's hash) that
+	// runs the announcements of one coordinator one after the other
+	// (PostgreSQL, AnnounceBounded); a hash collision only makes two
+	// coordinators' announcements wait for each other.
+	rtAnnounceLockSQL = `SELECT pg_advisory_xact_lock($1, hashtext($2))`
+	rtAdvanceSQL      = `
 		UPDATE roundtable SET start_at=$3, version=version+1, meeting_id='', create_time=0, updated_at=$4
 		WHERE id=$1 AND start_at=$2 AND status='announced'`
 	rtFinishSQL     = `UPDATE roundtable SET status='done', version=version+1, updated_at=$3 WHERE id=$1 AND start_at=$2 AND status='announced'`
@@ -127,6 +134,7 @@ const (
 			reaction_event=excluded.reaction_event, source_event=excluded.source_event, updated_at=excluded.updated_at`
 	rtSentSQL     = `SELECT key FROM roundtable_sent WHERE roundtable_id=$1`
 	rtIsSentSQL   = `SELECT 1 FROM roundtable_sent WHERE key=$1`
+	rtSentAtSQL   = `SELECT sent_at FROM roundtable_sent WHERE key=$1`
 	rtIsDoneSQL   = `SELECT 1 FROM roundtable_sent WHERE key=$1 AND skipped=0`
 	rtMarkSentSQL = `INSERT INTO roundtable_sent (key, roundtable_id, skipped, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`
 	rtUnskipSQL   = `DELETE FROM roundtable_sent WHERE key=$1 AND skipped=1`
@@ -163,15 +171,61 @@ func (q *RoundTableQuery) exec(ctx context.Context, query string, args ...any) (
 }
 
 // Create stores a new draft from originEvent, or returns the one that
-// event already created (created = false).
+// event already created (created = false). It does not bound the drafts;
+// see CreateBounded.
 func (q *RoundTableQuery) Create(ctx context.Context, rt *RoundTable, now time.Time) (*RoundTable, bool, error) {
-	return createOnce(ctx, q.db, scanRoundTable, "round table", rtByOriginSQL, rtNextIDQuery, rtGetSQL, rt.OriginEvent, nil,
+	return q.CreateBounded(ctx, rt, now, 0)
+}
+
+// DraftLimitError refuses a new draft: its coordinator has Open drafts
+// whose date is ahead (IDs, the oldest first), the most they may (see
+// CreateBounded).
+type DraftLimitError struct{ IDs []int64 }
+
+func (e *DraftLimitError) Error() string {
+	return fmt.Sprintf("storage: the coordinator has %d open round-table drafts", len(e.IDs))
+}
+
+// CreateBounded is Create that refuses a new draft, with a
+// *DraftLimitError and nothing stored, when rt's coordinator has
+// maxDrafts drafts whose date is after now (0 = no bound): each draft is a
+// row and a preview, and `!rundertisch` had no bound (mend33a's Left,
+// left34). A draft whose date passed is not counted: it can no longer be
+// announced and goes with the retention. The count and the insert are one
+// step, as in AnnounceBounded (the same lock on PostgreSQL). The draft of
+// an origin event stored already is returned, also at the bound (a retry).
+func (q *RoundTableQuery) CreateBounded(ctx context.Context, rt *RoundTable, now time.Time, maxDrafts int) (*RoundTable, bool, error) {
+	var guard func(ctx context.Context) error
+	if maxDrafts > 0 {
+		guard = func(ctx context.Context) error {
+			if q.db.Dialect == dbutil.Postgres {
+				if _, err := q.db.Exec(ctx, rtAnnounceLockSQL, rtAnnounceLockClass, rt.Coordinator); err != nil {
+					return err
+				}
+			}
+			rows, err := q.db.Query(ctx, rtOpenDraftsSQL, rt.Coordinator, now.UnixMilli(), maxDrafts)
+			ids, err := dbutil.NewRowIterWithError(rows, dbutil.ScanSingleColumn[int64], err).AsList()
+			if err != nil {
+				return err
+			}
+			if len(ids) >= maxDrafts {
+				return &DraftLimitError{IDs: ids}
+			}
+			return nil
+		}
+	}
+	out, created, err := createOnce(ctx, q.db, scanRoundTable, "round table", rtByOriginSQL, rtNextIDQuery, rtGetSQL, rt.OriginEvent, guard,
 		func(ctx context.Context, next int64) error {
 			_, err := q.db.Exec(ctx, rtInsertSQL, next, rt.Title, rt.Description, rt.Start.UnixMilli(), rt.Duration.Milliseconds(),
 				rt.Recurrence, rt.Capacity, rt.Coordinator, strings.Join(rt.CoHosts, "\n"), strings.Join(rt.Rooms, "\n"),
 				rt.OriginEvent, rt.OriginRoom, now.UnixMilli())
 			return err
 		})
+	var limit *DraftLimitError
+	if errors.As(err, &limit) {
+		return nil, false, limit
+	}
+	return out, created, err
 }
 
 // Get returns round table id, or nil.
@@ -197,12 +251,52 @@ func (q *RoundTableQuery) SetPrompt(ctx context.Context, id int64, eventID strin
 
 // Announce moves a draft to announced; by is the confirming event. With
 // it, in one transaction, the announcement's record (AnnounceKeyPrefix,
-// counted by AnnouncedSince).
+// counted by AnnouncedSince). It does not bound the announcements; see
+// AnnounceBounded.
 func (q *RoundTableQuery) Announce(ctx context.Context, id int64, by string, now time.Time) (bool, *RoundTable, error) {
+	return q.AnnounceBounded(ctx, id, by, now, 0, 0)
+}
+
+// AnnounceLimitError refuses an announcement: the round table's
+// coordinator has Announced round tables announced within the window
+// given to AnnounceBounded, the most they may.
+type AnnounceLimitError struct{ Announced int }
+
+func (e *AnnounceLimitError) Error() string {
+	return fmt.Sprintf("storage: %d round tables of this coordinator announced already", e.Announced)
+}
+
+// announceHook, when set (tests only), runs at the start of
+// AnnounceBounded, before its transaction: a test holds one announcement
+// there while another one runs.
+var announceHook func()
+
+// AnnounceBounded is Announce that refuses, with an *AnnounceLimitError
+// and nothing changed, when the round table's coordinator has maxPerWindow
+// round tables announced after now-window already (0 = no bound). The
+// count and the announcement are one atomic step (left34): counted before
+// the transaction, two announcements at the same moment (from two rooms,
+// or ✅ and !ankündigen) both passed at the bound. SQLite runs one write
+// transaction at a time (_txlock=immediate); on PostgreSQL (READ
+// COMMITTED) a transaction-scoped advisory lock per coordinator makes a
+// second announcement wait, and then count the first one. A retry of the
+// confirming event (the round table is announced already) changes nothing
+// and is not counted.
+func (q *RoundTableQuery) AnnounceBounded(ctx context.Context, id int64, by string, now time.Time, maxPerWindow int, window time.Duration) (bool, *RoundTable, error) {
+	if announceHook != nil {
+		announceHook()
+	}
 	tctx, cancel := withTimeout(ctx)
 	defer cancel()
 	changed := false
 	err := q.db.DoTxn(tctx, nil, func(ctx context.Context) error {
+		var coordinator string
+		if maxPerWindow > 0 {
+			var err error
+			if coordinator, err = q.lockAnnouncements(ctx, id); err != nil {
+				return err
+			}
+		}
 		res, err := q.db.Exec(ctx, rtAnnounceSQL, id, by, now.UnixMilli())
 		if err != nil {
 			return err
@@ -210,10 +304,24 @@ func (q *RoundTableQuery) Announce(ctx context.Context, id int64, by string, now
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return err
 		}
+		if maxPerWindow > 0 {
+			var n int
+			if err := q.db.QueryRow(ctx, rtAnnouncedSinceSQL, coordinator, AnnounceKeyPrefix,
+				utf8.RuneCountInString(AnnounceKeyPrefix), now.Add(-window).UnixMilli()).Scan(&n); err != nil {
+				return err
+			}
+			if n >= maxPerWindow {
+				return &AnnounceLimitError{Announced: n}
+			}
+		}
 		changed = true
 		_, err = q.db.Exec(ctx, rtMarkSentSQL, fmt.Sprintf("%s%d", AnnounceKeyPrefix, id), id, 0, now.UnixMilli())
 		return err
 	})
+	var limit *AnnounceLimitError
+	if errors.As(err, &limit) {
+		return false, nil, limit
+	}
 	if err != nil {
 		return false, nil, fmt.Errorf("failed to announce round table: %w", err)
 	}
@@ -246,6 +354,29 @@ func (q *RoundTableQuery) Cancel(ctx context.Context, id int64, by string, now t
 // StandInChangeKeyPrefix). It reports whether it changed the round table.
 func (q *RoundTableQuery) Restore(ctx context.Context, id int64, by string, now time.Time, audit *RoleAuditEntry, standIn bool) (bool, *RoundTable, error) {
 	return q.changeBy(ctx, id, by, now, audit, standIn, RestoredKey(by), rtRestoreSQL, by, now.UnixMilli())
+}
+
+// rtAnnounceLockClass is the first key of rtAnnounceLockSQL's advisory
+// lock: apart from the lease's one-key lock (lease.go).
+const rtAnnounceLockClass = 0x4c74 // "Lt"
+
+// lockAnnouncements returns the coordinator of round table id and, on
+// PostgreSQL, holds the advisory lock of their announcements until the
+// transaction ends. SQLite writes one transaction at a time.
+func (q *RoundTableQuery) lockAnnouncements(ctx context.Context, id int64) (string, error) {
+	var coordinator string
+	if err := q.db.QueryRow(ctx, rtCoordinatorSQL, id).Scan(&coordinator); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", nil
+		}
+		return "", err
+	}
+	if q.db.Dialect == dbutil.Postgres {
+		if _, err := q.db.Exec(ctx, rtAnnounceLockSQL, rtAnnounceLockClass, coordinator); err != nil {
+			return "", err
+		}
+	}
+	return coordinator, nil
 }
 
 // RestoredKey is the roundtable_sent record of the restore made by the
@@ -565,6 +696,13 @@ func (q *RoundTableQuery) CountSent(ctx context.Context, id int64, prefix string
 // IsSent reports whether the scheduled send key was done.
 func (q *RoundTableQuery) IsSent(ctx context.Context, key string) (bool, error) {
 	return exists(ctx, q.db, "read scheduled send", rtIsSentSQL, key)
+}
+
+// SentAt returns when the scheduled send key was recorded (found false
+// when it was not).
+func (q *RoundTableQuery) SentAt(ctx context.Context, key string) (time.Time, bool, error) {
+	ms, found, err := queryValue[int64](ctx, q.db, "read scheduled send", rtSentAtSQL, key)
+	return time.UnixMilli(ms), found, err
 }
 
 // IsDone reports whether the scheduled send key went out (recorded, and

@@ -55,7 +55,7 @@ func newHandler(cfg config.Config, loc *time.Location, db *storage.DB, store *gu
 		RoundTables: roundTables,
 		Roles:       rolesConfig(cfg),
 		Onboarding:  onboardingConfig(cfg),
-		Privacy:     commands.Privacy{Retention: retentionPolicy(cfg)},
+		Privacy:     commands.Privacy{Retention: retentionPolicy(cfg), NoticeURL: cfg.Site.PrivacyURL},
 		GuideDraft:  commands.GuideDraft{Vars: siteVars(cfg)}, // addresses in drafts become {{placeholders}}
 		Learn:       learn,
 		Rooms:       rooms,

@@ -96,10 +96,16 @@ func PluralForms(forms string) (one, other string, ok bool) {
 	return forms, "", false
 }
 
+// MaxEscaped is how many characters Escape keeps. A text of a catalogue
+// that is stored and later shown through Escape (an access request's last
+// error, in the approvers' failure note) must fit, or it loses its end —
+// where it says what to do (left33; chattest.CheckFit checks them).
+const MaxEscaped = 200
+
 // Escape makes user input safe to put into a Markdown text (one line, at
-// most 200 characters).
+// most MaxEscaped characters).
 func Escape(s string) string {
-	return EscapeLong(s, 200)
+	return EscapeLong(s, MaxEscaped)
 }
 
 // Code makes user input safe to put between the backticks of a code span

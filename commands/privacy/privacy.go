@@ -117,7 +117,11 @@ func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
 	} else {
 		md += "\n\n" + pv.YourData + "\n\n- " + strings.Join(items, "\n- ")
 	}
-	return w.ReplyMarkdown(ce.Ctx, md+"\n\n"+chat.Format(pv.Rights, w.FallbackContact()))
+	md += "\n\n" + chat.Format(pv.Rights, w.FallbackContact())
+	if w.cfg.NoticeURL != "" {
+		md += "\n\n" + chat.Format(pv.Notice, "<"+w.cfg.NoticeURL+">")
+	}
+	return w.ReplyMarkdown(ce.Ctx, md)
 }
 
 // summary says in plain words what counts holds (rows per table): one

@@ -36,6 +36,9 @@ type Texts struct {
 	// configured fallback contact or the language's default, never a
 	// body of one association, left33).
 	YourData, NothingStored, Rights string
+	// Notice links the association's privacy notice (Config.NoticeURL):
+	// %s = the address.
+	Notice string
 	// Items names each kind of stored data for a member ("one|other", %d),
 	// by the table it lives in; OtherItems counts the rest.
 	Items      map[string]string
@@ -130,6 +133,7 @@ var German = Texts{
 	NoLimit:          "ohne feste Frist",
 	YourData:         "**Gerade über dich gespeichert:**",
 	NothingStored:    "Gerade ist nichts über dich gespeichert.",
+	Notice:           "Alles Weitere steht in der Datenschutzerklärung: %s",
 	Rights:           "Eine Kopie bekommst du mit `!meine-daten`, löschen kannst du alles mit `!daten-löschen`. Fragen zum Datenschutz? %s",
 	Items: map[string]string{
 		"member_state":                       "%d Eintrag zu Begrüßung und Direktchat|%d Einträge zu Begrüßung und Direktchat",
@@ -286,6 +290,7 @@ var English = Texts{
 	NoLimit:          "without a fixed period",
 	YourData:         "**Stored about you right now:**",
 	NothingStored:    "Nothing is stored about you right now.",
+	Notice:           "More in the privacy notice: %s",
 	Rights:           "Get a copy with `!my-data`, delete everything with `!delete-my-data`. Questions about data protection? %s",
 	Items: map[string]string{
 		"member_state":                       "%d entry about the welcome and our direct chat|%d entries about the welcome and our direct chat",

@@ -29,6 +29,9 @@ type Config struct {
 	// room (gaps.Workflow.DigestOn); without it !datenschutz does not say
 	// so (they are then read only with `lotse guides gaps`).
 	QuestionsDigest bool
+	// NoticeURL is the association's privacy notice (site.privacy_url);
+	// when set, !datenschutz links it at its end (left34).
+	NoticeURL string
 	// OnErased, when set, is called after an erasure: what the running
 	// bot keeps in memory from the database follows it (the questions
 	// learned from the member's cases leave the search, learn.Workflow.Reload),

@@ -130,13 +130,34 @@ func (w *Workflow) mayRestore(ce *chat.Call, rt *storage.RoundTable) (bool, erro
 	return true, nil
 }
 
-// restored reports whether rt's last change took its cancellation back
-// (its announcement says so, not „verschoben“).
-func (w *Workflow) restored(ctx context.Context, rt *storage.RoundTable) (bool, error) {
-	if rt.Status != storage.RoundTableAnnounced || rt.LastEvent == "" {
-		return false, nil
+// changeNote is the line an announcement of rt carries about its last
+// change: PostRestored when that change took its cancellation back (rt33),
+// PostMoved for another change of an announced round table (SEQUENCE > 0),
+// and only while rt is at the date of that change. A series that moved on
+// to its next date since (Advance, which writes updated_at after the
+// change's record) carries none: the new date was neither moved nor
+// restored — before, „Findet doch statt“ or „Verschoben“ stayed on it until
+// the next change (rt33's Left, left34). A change without its record
+// (older than rt32) keeps the note, as before.
+func (w *Workflow) changeNote(ctx context.Context, rt *storage.RoundTable) (string, error) {
+	if rt.Status != storage.RoundTableAnnounced || rt.Sequence == 0 {
+		return "", nil
 	}
-	return w.DB.RoundTables.IsSent(ctx, storage.RestoredKey(rt.LastEvent))
+	at, found, err := w.DB.RoundTables.SentAt(ctx, storage.ChangeKeyPrefix+rt.LastEvent)
+	if err != nil {
+		return "", err
+	}
+	if found && rt.UpdatedAt.After(at) {
+		return "", nil
+	}
+	restored, err := w.DB.RoundTables.IsSent(ctx, storage.RestoredKey(rt.LastEvent))
+	if err != nil {
+		return "", err
+	}
+	if restored {
+		return w.tx.PostRestored, nil
+	}
+	return w.tx.PostMoved, nil
 }
 
 // oweLinksAgain marks the join link owed (owedKey) to everyone who got

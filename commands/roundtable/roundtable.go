@@ -117,6 +117,14 @@ const (
 	MaxRooms   = 20
 )
 
+// MaxOpenDrafts bounds the drafts of one coordinator whose date is ahead
+// (planned with !rundertisch, not announced nor cancelled yet). Each draft
+// is a row and a preview in the sender's room, and there was no bound
+// (mend33a's Left, left34). A coordinator plans a few round tables a month
+// and announces each soon after its preview; ten waiting at once is met by
+// nobody who plans them.
+const MaxOpenDrafts = 10
+
 // MaxTitle and MaxDescription bound a round table's title and
 // description, in characters. The title goes into every notice, reminder,
 // list line and calendar file, the description into the announcement
@@ -232,11 +240,18 @@ func (w *Workflow) cmdRoundTable(ce *chat.Call) error {
 	if len(rooms) == 0 {
 		return w.ReplyMarkdown(ce.Ctx, tx.NoRooms)
 	}
-	rt, _, err := w.DB.RoundTables.Create(ce.Ctx, &storage.RoundTable{
+	rt, _, err := w.DB.RoundTables.CreateBounded(ce.Ctx, &storage.RoundTable{
 		Title: title, Description: desc, Start: parsed.Start, Duration: parsed.Duration,
 		Recurrence: encodeRecurrence(parsed.Recurrence), Capacity: opts.capacity, Coordinator: ce.Sender.String(),
 		CoHosts: opts.cohosts, Rooms: rooms, OriginEvent: ce.Event.ID.String(), OriginRoom: ce.RoomID.String(),
-	}, w.Now())
+	}, w.Now(), MaxOpenDrafts)
+	if limit := (*storage.DraftLimitError)(nil); errors.As(err, &limit) {
+		nums := make([]string, len(limit.IDs))
+		for i, n := range limit.IDs {
+			nums[i] = fmt.Sprintf("#%d", n)
+		}
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(chat.Plural(tx.TooManyDrafts, len(limit.IDs)), len(limit.IDs), strings.Join(nums, ", ")))
+	}
 	if err != nil {
 		return err
 	}
@@ -286,12 +301,21 @@ func (w *Workflow) mayAnnounceIn(ctx context.Context, room id.RoomID, coordinato
 	return true
 }
 
+// maxParseText bounds each of a date error's message and hint, in
+// characters: both quote at most a word or two of what was typed.
+const maxParseText = 400
+
 // replyParseError tells the sender what is wrong with a date that
 // schedule could not parse; any other error is returned.
 func (w *Workflow) replyParseError(ctx context.Context, err error) error {
 	var pe *schedule.ParseError
 	if errors.As(err, &pe) {
-		return w.ReplyMarkdown(ctx, chat.Format(w.tx.ParseError, chat.Escape(pe.MessageIn(w.Lang)+" "+pe.HintIn(w.Lang))))
+		// Message and hint escaped apart, each with room for the word
+		// typed that it may quote: together they are often more than
+		// Escape keeps, and the cut took the examples of the hint —
+		// what to write instead (left34).
+		msg, hint := chat.EscapeLong(pe.MessageIn(w.Lang), maxParseText), chat.EscapeLong(pe.HintIn(w.Lang), maxParseText)
+		return w.ReplyMarkdown(ctx, chat.Format(w.tx.ParseError, strings.TrimSpace(msg+" "+hint)))
 	}
 	return err
 }
@@ -373,20 +397,17 @@ const (
 func (w *Workflow) confirmDraft(ctx context.Context, rt *storage.RoundTable) error {
 	tx := w.tx
 	evt := chat.TurnOf(ctx).Event
-	if rt.Status == storage.RoundTableDraft && rt.LastEvent != evt.ID.String() {
-		n, err := w.DB.RoundTables.AnnouncedSince(ctx, rt.Coordinator, w.Now().Add(-AnnounceWindow))
-		if err != nil {
-			return err
+	// The bound is counted in the announcement's transaction (left34):
+	// counted before it, two announcements at the same moment both passed.
+	ok, after, err := w.DB.RoundTables.AnnounceBounded(ctx, rt.ID, evt.ID.String(), w.Now(), MaxAnnouncedPerDay, AnnounceWindow)
+	var limit *storage.AnnounceLimitError
+	if errors.As(err, &limit) {
+		text := tx.TooManyAnnounced
+		if evt.Sender.String() != rt.Coordinator {
+			text = tx.TooManyAnnouncedOf
 		}
-		if n >= MaxAnnouncedPerDay {
-			text := tx.TooManyAnnounced
-			if evt.Sender.String() != rt.Coordinator {
-				text = tx.TooManyAnnouncedOf
-			}
-			return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(text, n), rt.ID, n))
-		}
+		return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(text, limit.Announced), rt.ID, limit.Announced))
 	}
-	ok, after, err := w.DB.RoundTables.Announce(ctx, rt.ID, evt.ID.String(), w.Now())
 	if err != nil {
 		return err
 	}
@@ -415,9 +436,9 @@ func (w *Workflow) confirmDraft(ctx context.Context, rt *storage.RoundTable) err
 	return w.ReplyMarkdown(ctx, chat.Format(chat.Plural(w.pick(tx.Announced, tx.AnnouncedNoLink), n), rt.ID, n)+told)
 }
 
-// postContent is the announcement message of rt as it is now; restored:
-// its last change took its cancellation back (it says so, not „verschoben“).
-func (w *Workflow) postContent(rt *storage.RoundTable, restored bool) *event.MessageEventContent {
+// postContent is the announcement message of rt as it is now; note: the
+// line about its last change (changeNote), "" for none.
+func (w *Workflow) postContent(rt *storage.RoundTable, note string) *event.MessageEventContent {
 	tx := w.tx
 	var b strings.Builder
 	switch {
@@ -431,11 +452,8 @@ func (w *Workflow) postContent(rt *storage.RoundTable, restored bool) *event.Mes
 	}
 	b.WriteString(strings.Join(lines, "  \n"))
 	if rt.Status != storage.RoundTableCancelled {
-		switch {
-		case restored:
-			b.WriteString("\n\n" + tx.PostRestored)
-		case rt.Sequence > 0:
-			b.WriteString("\n\n" + tx.PostMoved)
+		if note != "" {
+			b.WriteString("\n\n" + note)
 		}
 		b.WriteString("\n\n" + chat.Format(w.pick(tx.PostHow, tx.PostHowNoLink), rt.ID))
 	}
@@ -454,14 +472,14 @@ func (w *Workflow) publish(ctx context.Context, rt *storage.RoundTable) error {
 	for _, p := range posts {
 		have[p.RoomID] = true
 	}
-	restored, err := w.restored(ctx, rt)
+	note, err := w.changeNote(ctx, rt)
 	if err != nil {
 		return err
 	}
 	for _, room := range rt.Rooms {
 		roomID := id.RoomID(room)
 		if !have[room] {
-			evtID, err := w.Matrix.Send(ctx, roomID, event.EventMessage, w.postContent(rt, restored), w.rtTxn(rt.ID, "post:"+room, 0))
+			evtID, err := w.Matrix.Send(ctx, roomID, event.EventMessage, w.postContent(rt, note), w.rtTxn(rt.ID, "post:"+room, 0))
 			if err != nil {
 				return err
 			}
@@ -528,12 +546,12 @@ func (w *Workflow) updatePosts(ctx context.Context, rt *storage.RoundTable) erro
 	if err != nil || len(posts) == 0 {
 		return err
 	}
-	restored, err := w.restored(ctx, rt)
+	note, err := w.changeNote(ctx, rt)
 	if err != nil {
 		return err
 	}
 	for _, p := range posts {
-		if _, err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt, restored), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
+		if _, err := w.EditTo(ctx, id.RoomID(p.RoomID), id.EventID(p.EventID), w.postContent(rt, note), w.rtTxn(rt.ID, "edit:"+p.RoomID, rt.Version)); err != nil {
 			return err
 		}
 	}

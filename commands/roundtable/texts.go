@@ -242,6 +242,10 @@ type Texts struct {
 	// of the sender's own round tables within a day; TooManyAnnouncedOf of
 	// another coordinator's: %[1]d number, %[2]d announced (plural forms).
 	TooManyAnnounced, TooManyAnnouncedOf string
+	// TooManyDrafts refuses a new draft beyond MaxOpenDrafts: %[1]d the
+	// sender's drafts whose date is ahead, %[2]s their numbers („#3,
+	// #4“) (plural forms).
+	TooManyDrafts string
 }
 
 // German are the German texts.
@@ -382,6 +386,8 @@ var German = Texts{
 		"Du hast in den letzten 24 Stunden schon %[2]d Runde Tische angekündigt – mehr, als ein Tag braucht. Der Entwurf #%[1]d bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an. Warst du das nicht, sag bitte sofort dem Team Bescheid.",
 	TooManyAnnouncedOf: "Von der Person, die Runden Tisch #%[1]d geplant hat, ist in den letzten 24 Stunden schon %[2]d Runder Tisch angekündigt worden. Der Entwurf bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an.|" +
 		"Von der Person, die Runden Tisch #%[1]d geplant hat, sind in den letzten 24 Stunden schon %[2]d Runde Tische angekündigt worden – mehr, als ein Tag braucht. Der Entwurf bleibt gespeichert: Kündige ihn später mit `!ankündigen %[1]d` an.",
+	TooManyDrafts: "Du hast schon %[1]d geplanten Runden Tisch, der noch nicht angekündigt ist (%[2]s) – mehr Entwürfe hebe ich nicht auf einmal auf. Kündige ihn mit `!ankündigen <Nr>` an oder sag den Entwurf mit `!absagen <Nr>` ab, dann schick deinen Befehl noch einmal.|" +
+		"Du hast schon %[1]d geplante Runde Tische, die noch nicht angekündigt sind (%[2]s) – mehr Entwürfe hebe ich nicht auf einmal auf. Kündige einen davon mit `!ankündigen <Nr>` an oder sag einen Entwurf mit `!absagen <Nr>` ab, dann schick deinen Befehl noch einmal.",
 }
 
 // English are the English texts.
@@ -522,6 +528,8 @@ var English = Texts{
 		"You already announced %[2]d round tables in the last 24 hours – more than a day needs. Draft #%[1]d stays saved: announce it later with `!announce %[1]d`. If that wasn't you, please tell the team at once.",
 	TooManyAnnouncedOf: "The person who planned round table #%[1]d already had %[2]d round table announced in the last 24 hours. The draft stays saved: announce it later with `!announce %[1]d`.|" +
 		"The person who planned round table #%[1]d already had %[2]d round tables announced in the last 24 hours – more than a day needs. The draft stays saved: announce it later with `!announce %[1]d`.",
+	TooManyDrafts: "You already have %[1]d planned round table that is not announced yet (%[2]s) – I don't keep more drafts at a time. Announce it with `!announce <number>` or cancel the draft with `!cancel <number>`, then send your command again.|" +
+		"You already have %[1]d planned round tables that are not announced yet (%[2]s) – I don't keep more drafts at a time. Announce one of them with `!announce <number>` or cancel a draft with `!cancel <number>`, then send your command again.",
 }
 
 // TextsFor returns the texts of lang (German by default).

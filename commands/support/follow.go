@@ -129,6 +129,11 @@ func (w *Workflow) reachMember(ctx context.Context, c *storage.Case, resolving b
 	if in {
 		return c, true, nil
 	}
+	// The case's chat made public: its member learns why the answer does
+	// not come there (once, left34).
+	if err := w.tellExposed(ctx, room, member, w.memberTx(c)); err != nil {
+		return nil, false, err
+	}
 	rooms, err := w.DB.DirectChats.RoomsOf(ctx, member.String(), maxDirectChats)
 	if err != nil {
 		return nil, false, err

@@ -546,6 +546,16 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 	if replay, err := w.replayConfirm(ctx); replay || err != nil {
 		return true, err
 	}
+	// Their own direct chat made public: told once why the team's answers
+	// do not come here (left34). A failed check does not hold up the
+	// message (the next one checks again).
+	own, err := w.ownDirectChat(ctx, evt.Sender, evt.RoomID)
+	if err == nil && own {
+		err = w.tellExposed(ctx, evt.RoomID, evt.Sender, w.tx)
+	}
+	if err != nil {
+		zerolog.Ctx(ctx).Warn().Err(err).Msg("Failed to check whether the member's direct chat is public")
+	}
 	d, err := w.DB.Cases.Draft(ctx, evt.RoomID.String(), evt.Sender.String(), w.Now().Add(-w.ChoiceTTL))
 	if err != nil {
 		return true, err

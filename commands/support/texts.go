@@ -346,6 +346,10 @@ type Texts struct {
 	// UnreachableResolve (reply in the team room, %d = case, three
 	// times): as Unreachable, for `!erledigt`: the case stays open.
 	UnreachableResolve string
+	// ChatPublic tells a member once, in their own direct chat with Lotse
+	// that they made public, why the team's answers come elsewhere or not
+	// at all, and how to make it private again (tellExposed).
+	ChatPublic string
 	// ClaimNoRole (case thread, %d = case): a claim was refused or undone
 	// because its author no longer holds the team role (revoked while the
 	// claim ran).
@@ -530,6 +534,7 @@ var German = Texts{
 	ReachMovedTeam:      "📨 Das Mitglied von Fall #%d ist nicht mehr im bisherigen Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich oder nicht mehr nur zwischen uns beiden). Eure Antworten schicke ich ab jetzt in den anderen Direktchat, den es mit mir hat.",
 	Unreachable:         "⚠️ Nicht gesendet: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich oder nicht mehr nur zwischen uns beiden) und hat keinen anderen Direktchat mit mir. Deine Antwort bleibt hier stehen – schick sie noch einmal, sobald es sich wieder meldet; das sage ich dann in diesem Thread.",
 	UnreachableResolve:  "⚠️ Nicht erledigt: Das Mitglied von Fall #%d ist nicht mehr im Chat mit mir (oder ich darf dort nicht mehr schreiben, oder der Chat ist jetzt öffentlich oder nicht mehr nur zwischen uns beiden) und hat keinen anderen Direktchat mit mir – die Lösung käme nicht an. Meldet es sich wieder (das sage ich dann in diesem Thread), schreib `!erledigt %d …` noch einmal; ohne Nachricht an das Mitglied schließt du den Fall mit `!schließen %d`.",
+	ChatPublic:          "🔓 Dieser Chat ist jetzt öffentlich: Andere können ihm beitreten oder den Verlauf lesen, ohne dass du sie einlädst. Deshalb schickt dir das Team seine Antworten nicht hierher, sondern in einen anderen Direktchat mit mir – hast du keinen, kommen sie gar nicht an. So machst du den Chat wieder privat (Element): Raumeinstellungen → „Sicherheit & Datenschutz“ → „Zugang“: „Privat (Betreten mit Einladung)“; bei „Wer kann den bisherigen Verlauf lesen?“ nicht „Alle“. Danach kann dir das Team wieder hier antworten.",
 }
 
 // English are the English texts.
@@ -710,6 +715,7 @@ var English = Texts{
 	ReachMovedTeam:      "📨 The member of case #%d is no longer in the previous chat with me (or I may no longer write there, or the chat is now public or no longer just between the two of us). I'll send your answers to their other direct chat with me from now on.",
 	Unreachable:         "⚠️ Not sent: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public or no longer just between the two of us) and has no other direct chat with me. Your answer stays here – send it again once they get in touch; I'll say so in this thread.",
 	UnreachableResolve:  "⚠️ Not resolved: the member of case #%d is no longer in the chat with me (or I may no longer write there, or the chat is now public or no longer just between the two of us) and has no other direct chat with me – the solution would not reach them. Once they get in touch (I'll say so in this thread), send `!resolve %d …` again; to close the case without a message to the member, use `!close %d`.",
+	ChatPublic:          "🔓 This chat is now public: others can join it or read its history without you inviting them. So the team sends its answers not here but to another direct chat of yours with me – if you have none, they don't reach you at all. To make the chat private again (Element): room settings → “Security & Privacy” → “Access”: “Private (invite only)”; under “Who can read history?” not “Anyone”. After that, the team can answer you here again.",
 }
 
 // TextsFor returns the texts of lang (German by default).

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
@@ -36,6 +37,43 @@ func CheckTexts(t testing.TB, german any, others ...any) {
 		lang := langOf(v)
 		checkEmpty(t, lang, v)
 		compare(t, lang, "", de, v)
+	}
+}
+
+// CheckFit fails t for every string field of the catalogues (values or
+// pointers of a struct type) whose name begins with prefix and that is
+// longer than max characters with each format verb filled by fill: such a
+// text is stored and shown later through a cut (chat.Escape keeps
+// chat.MaxEscaped), and a longer one lost its end — what to do and whom to
+// ask (left33, left34). Each catalogue is named by its Lang field.
+func CheckFit(t testing.TB, max int, fill, prefix string, catalogues ...any) {
+	t.Helper()
+	for _, c := range catalogues {
+		v := reflect.Indirect(reflect.ValueOf(c))
+		if v.Kind() != reflect.Struct {
+			t.Fatalf("texts of kind %s, want a struct", v.Kind())
+			continue
+		}
+		lang, found := langOf(v), 0
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() || !strings.HasPrefix(f.Name, prefix) || f.Type.Kind() != reflect.String {
+				continue
+			}
+			found++
+			s := verb.ReplaceAllStringFunc(v.Field(i).String(), func(vb string) string {
+				if vb == "%%" {
+					return "%"
+				}
+				return fill
+			})
+			if n := utf8.RuneCountInString(s); n > max {
+				t.Errorf("%s: text %s has %d characters where %d are shown: %q", lang, f.Name, n, max, s)
+			}
+		}
+		if found == 0 {
+			t.Errorf("%s: no text begins with %q", lang, prefix)
+		}
 	}
 }
 
