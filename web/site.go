@@ -217,6 +217,17 @@ type searchData struct {
 	IndexScript, SearchScript string
 	Confident                 bool
 	Hits                      []searchHit
+	// AskURL leads to Lotse in the chat when nothing fits ("": not
+	// configured).
+	AskURL string
+}
+
+// notFoundData is the 404 page: a guide that is gone, and the way to a
+// person.
+type notFoundData struct {
+	layoutData
+	// AskURL leads to Lotse in the chat ("": not configured).
+	AskURL string
 }
 
 type searchHit struct {
@@ -298,7 +309,7 @@ func topicTitle(topics []guides.Topic, name string) string {
 // explains that a static site has no search.
 func (s *site) searchPage(query string, l links) ([]byte, error) {
 	query = cleanQuery(query)
-	d := searchData{layoutData: s.layout(l, s.texts.SearchTitle, ""), Static: l.static}
+	d := searchData{layoutData: s.layout(l, s.texts.SearchTitle, ""), Static: l.static, AskURL: s.opts.ChatURL}
 	if l.static {
 		d.IndexScript, d.SearchScript = l.up+"suche/"+indexScriptName, l.up+"static/"+searchScriptName
 	}
@@ -343,9 +354,11 @@ func cleanQuery(q string) string {
 	return q
 }
 
-// notFoundPage renders the page for unknown and hidden guides.
+// notFoundPage renders the page for unknown, hidden and removed guides: a
+// member who follows an old link from the chat learns where to go on, to
+// the index and, when the chat is linked, to Lotse.
 func (s *site) notFoundPage(l links) ([]byte, error) {
-	return execute("notfound", s.layout(l, s.texts.NotFoundTitle, ""))
+	return execute("notfound", notFoundData{layoutData: s.layout(l, s.texts.NotFoundTitle, ""), AskURL: s.opts.ChatURL})
 }
 
 // reserved reports whether a guide path is taken by a page of the site
