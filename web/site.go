@@ -165,6 +165,9 @@ type layoutData struct {
 	Impressum, Privacy string
 	// LiveReload is the URL of the live-reload script (authors' server only).
 	LiveReload string
+	// NoIndex asks search engines not to index the page (the search page,
+	// which repeats whatever query a link carries).
+	NoIndex bool
 }
 
 type indexData struct {
@@ -310,6 +313,7 @@ func topicTitle(topics []guides.Topic, name string) string {
 func (s *site) searchPage(query string, l links) ([]byte, error) {
 	query = cleanQuery(query)
 	d := searchData{layoutData: s.layout(l, s.texts.SearchTitle, ""), Static: l.static, AskURL: s.opts.ChatURL}
+	d.NoIndex = true
 	if l.static {
 		d.IndexScript, d.SearchScript = l.up+"suche/"+indexScriptName, l.up+"static/"+searchScriptName
 	}
