@@ -2,8 +2,12 @@ package web_test
 
 import (
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rs/zerolog"
 
 	"github.com/lotse-bot/lotse/web"
 )
@@ -41,6 +45,29 @@ func TestDeadEndsLeadToAPerson(t *testing.T) {
 					t.Errorf("without chat URL: ask paragraph shown:\n%s", res.body)
 				}
 			})
+		}
+	}
+}
+
+// TestStaticDeadEndsLeadToAPerson checks the same for the static site: its
+// 404 page and its search page (which finds nothing as often as the
+// server's, in the browser) link to Lotse in the chat when configured.
+func TestStaticDeadEndsLeadToAPerson(t *testing.T) {
+	for _, chat := range []string{"https://matrix.to/#/@lotse:example.org", ""} {
+		out := t.TempDir()
+		opts := web.Options{Dir: testLibrary, ChatURL: chat, Log: zerolog.Nop()}
+		if _, err := web.Build(t.Context(), loadLibrary(t, testLibrary), out, opts); err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range []string{"404.html", "suche/index.html"} {
+			b, err := os.ReadFile(filepath.Join(out, file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := chat != ""
+			if got := strings.Contains(string(b), `<p class="ask">`) && strings.Contains(string(b), `href="`+chat+`"`); got != want {
+				t.Errorf("chat %q: %s links to Lotse: %v, want %v", chat, file, got, want)
+			}
 		}
 	}
 }
