@@ -305,7 +305,9 @@ func TestBrowserAccessibility(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, s := range screens {
-			h, _ := newHandler(t, s.dir, web.Options{})
+			// With the chat linked, as in production: the guide, 404 and
+			// no-hits pages then carry the way to Lotse.
+			h, _ := newHandler(t, s.dir, web.Options{ChatURL: "https://matrix.to/#/@lotse:example.org"})
 			srv := httptest.NewServer(h)
 			for _, p := range s.paths {
 				name := fmt.Sprintf("%s %s %s", scheme, s.dir, p)

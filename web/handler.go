@@ -362,7 +362,12 @@ func (h *Handler) redirect(w http.ResponseWriter, to string) {
 }
 
 // search renders the search page for the query in q.
+//
+// The page repeats the query („Keine Anleitung passt zu „…““), so anyone
+// can make a link that shows words of their choosing on the association's
+// domain; X-Robots-Tag keeps search engines from indexing such pages.
 func (h *Handler) search(w http.ResponseWriter, r *http.Request, sp *serverPages) {
+	w.Header().Set("X-Robots-Tag", "noindex")
 	q := r.URL.Query().Get("q")
 	var body []byte
 	var err error

@@ -165,6 +165,9 @@ type layoutData struct {
 	Impressum, Privacy string
 	// LiveReload is the URL of the live-reload script (authors' server only).
 	LiveReload string
+	// NoIndex asks search engines not to index the page (the search page,
+	// which repeats whatever query a link carries).
+	NoIndex bool
 }
 
 type indexData struct {
@@ -217,6 +220,17 @@ type searchData struct {
 	IndexScript, SearchScript string
 	Confident                 bool
 	Hits                      []searchHit
+	// AskURL leads to Lotse in the chat when nothing fits ("": not
+	// configured).
+	AskURL string
+}
+
+// notFoundData is the 404 page: a guide that is gone, and the way to a
+// person.
+type notFoundData struct {
+	layoutData
+	// AskURL leads to Lotse in the chat ("": not configured).
+	AskURL string
 }
 
 type searchHit struct {
@@ -298,7 +312,8 @@ func topicTitle(topics []guides.Topic, name string) string {
 // explains that a static site has no search.
 func (s *site) searchPage(query string, l links) ([]byte, error) {
 	query = cleanQuery(query)
-	d := searchData{layoutData: s.layout(l, s.texts.SearchTitle, ""), Static: l.static}
+	d := searchData{layoutData: s.layout(l, s.texts.SearchTitle, ""), Static: l.static, AskURL: s.opts.ChatURL}
+	d.NoIndex = true
 	if l.static {
 		d.IndexScript, d.SearchScript = l.up+"suche/"+indexScriptName, l.up+"static/"+searchScriptName
 	}
@@ -343,9 +358,11 @@ func cleanQuery(q string) string {
 	return q
 }
 
-// notFoundPage renders the page for unknown and hidden guides.
+// notFoundPage renders the page for unknown, hidden and removed guides: a
+// member who follows an old link from the chat learns where to go on, to
+// the index and, when the chat is linked, to Lotse.
 func (s *site) notFoundPage(l links) ([]byte, error) {
-	return execute("notfound", s.layout(l, s.texts.NotFoundTitle, ""))
+	return execute("notfound", notFoundData{layoutData: s.layout(l, s.texts.NotFoundTitle, ""), AskURL: s.opts.ChatURL})
 }
 
 // reserved reports whether a guide path is taken by a page of the site
