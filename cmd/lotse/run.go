@@ -15,6 +15,7 @@ import (
 	_ "time/tzdata" // quiet hours in Europe/Berlin without system zoneinfo
 
 	"github.com/lib/pq"
+	"github.com/mattn/go-isatty"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 	"go.mau.fi/util/dbutil"
@@ -65,9 +66,23 @@ func newLogger(cfg config.Config, out io.Writer) zerolog.Logger {
 	}
 	var w io.Writer = out
 	if cfg.LogFormat != "json" {
-		w = zerolog.ConsoleWriter{Out: out, TimeFormat: time.DateTime}
+		w = zerolog.ConsoleWriter{Out: out, TimeFormat: time.DateTime, NoColor: !colorLog(out, os.Getenv)}
 	}
 	return zerolog.New(w).Level(level).With().Timestamp().Logger()
+}
+
+// colorLog reports whether the console log may carry colour codes: only
+// when it goes to a terminal and NO_COLOR (no-color.org) is unset. Under
+// systemd the log goes to the journal, which stores a line with escape
+// codes as binary: `journalctl -u lotse` then showed "[181B blob data]"
+// instead of every line, and `docker logs` and a log file held the codes
+// around every field (ops34).
+func colorLog(out io.Writer, getenv func(string) string) bool {
+	if getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := out.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 // runBot opens the database, loads and watches the guides, logs in and
