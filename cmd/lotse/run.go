@@ -133,7 +133,7 @@ func runBotWith(ctx context.Context, cfg config.Config, log zerolog.Logger, read
 	state.standby.Store(false)
 	m.SetLeader(true)
 	if err := db.Upgrade(ctx); err != nil {
-		return fail(exitUpgrade, err)
+		return fail(upgradeFailure(err))
 	}
 	store, err := openGuides(ctx, cfg, db, log)
 	if err != nil {
@@ -185,6 +185,25 @@ func runBotWith(ctx context.Context, cfg config.Config, log zerolog.Logger, read
 	}
 	log.Info().Msg("Lotse stopped")
 	return nil
+}
+
+// upgradeFailure is the exit code and error for a failed schema upgrade.
+// A database Lotse cannot write to — a read-only file or folder, a
+// read-only mount, a full disk — is exit code 12 with what to check, not
+// 14: code 14 sends the admin to the upgrade notes, and the same start
+// failed that way on a database that was already up to date (ops34).
+func upgradeFailure(err error) (int, error) {
+	msg := err.Error()
+	switch {
+	case storage.DiskFull(err):
+		return exitDatabase, fmt.Errorf("%w; the disk of the database is full: free space there (old backups?) and start Lotse again", err)
+	case strings.Contains(msg, "readonly database") || strings.Contains(msg, "read-only file system") ||
+		strings.Contains(msg, "read-only transaction") || strings.Contains(msg, "SQLSTATE 25006"):
+		return exitDatabase, fmt.Errorf("%w; Lotse cannot write to the database: the database file and its folder must belong to the user Lotse runs as "+
+			"(ls -l; SQLite writes lotse.db-wal and lotse.db-shm beside the file), the file system must not be mounted read-only, and under systemd "+
+			"the folder must be in ReadWritePaths; PostgreSQL: the server must not be a read-only replica", err)
+	}
+	return exitUpgrade, err
 }
 
 // openGuides loads the guide library with the questions learned from cases
