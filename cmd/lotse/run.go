@@ -55,6 +55,10 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer) error {
 		return fail(exitConfig, err)
 	}
 	log := newLogger(cfg, stderr)
+	for _, f := range openSecretFiles(os.Getenv) {
+		log.Warn().Str("variable", f.variable).Str("file", f.path).Str("mode", fmt.Sprintf("%04o", f.mode.Perm())).
+			Msg("A secret file is readable by every user of this machine: chmod 0640 it (owner root, group of the service user) — see docs/deployment.md, step 1")
+	}
 	return runBotWith(ctx, cfg, log, nil, runOptions{takeover: *takeover || envTakeover})
 }
 
@@ -695,6 +699,9 @@ func cmdConfig(args []string, stdout, stderr io.Writer) error {
 			return fail(exitConfig, fmt.Errorf("invalid configuration:\n  - %s", strings.Join(lines, "\n  - ")))
 		}
 		fmt.Fprintln(stdout, "Configuration is valid.")
+		for _, f := range openSecretFiles(os.Getenv) {
+			fmt.Fprintf(stdout, "Warning: %s: chmod 0640 %s (owner root, group of the service user; docs/deployment.md, step 1).\n", f, f.path)
+		}
 		return nil
 	}
 	return fail(exitUsage, fmt.Errorf("unknown config command %q", args[0]))

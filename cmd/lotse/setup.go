@@ -122,6 +122,12 @@ func checkSetup(ctx context.Context, cfg config.Config) []finding {
 			"Add the missing values to the config file or as LOTSE_… variables (template: lotse config example).")}
 	}
 	out := []finding{ok("Die Konfiguration ist gültig.", "The configuration is valid.")}
+	for _, f := range openSecretFiles(os.Getenv) {
+		out = append(out, problem(findWarn, fmt.Sprintf("%s (%s) kann jedes Konto auf diesem Rechner lesen (Modus %04o).", f.path, f.variable, f.mode.Perm()),
+			fmt.Sprintf("Every account on this machine can read %s (%s, mode %04o).", f.path, f.variable, f.mode.Perm()),
+			"chmod 0640 "+f.path+" – Eigentümer root, Gruppe des Dienstkontos (docs/deployment.md, Schritt 1).",
+			"chmod 0640 "+f.path+" – owner root, group of the service user (docs/deployment.md, step 1)."))
+	}
 	// The library as Lotse loads it with cfg: placeholder values, and only
 	// the guides of the features that are on.
 	lib, problems, err := guides.Load(cfg.GuidesDir, libraryOptions(cfg)...)
