@@ -15,6 +15,7 @@ import (
 	_ "time/tzdata" // quiet hours in Europe/Berlin without system zoneinfo
 
 	"github.com/lib/pq"
+	"github.com/mattn/go-isatty"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 	"go.mau.fi/util/dbutil"
@@ -54,6 +55,10 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer) error {
 		return fail(exitConfig, err)
 	}
 	log := newLogger(cfg, stderr)
+	for _, f := range openSecretFiles(os.Getenv) {
+		log.Warn().Str("variable", f.variable).Str("file", f.path).Str("mode", fmt.Sprintf("%04o", f.mode.Perm())).
+			Msg("A secret file is readable by every user of this machine: chmod 0640 it (owner root, group of the service user) — see docs/deployment.md, step 1")
+	}
 	return runBotWith(ctx, cfg, log, nil, runOptions{takeover: *takeover || envTakeover})
 }
 
@@ -65,9 +70,23 @@ func newLogger(cfg config.Config, out io.Writer) zerolog.Logger {
 	}
 	var w io.Writer = out
 	if cfg.LogFormat != "json" {
-		w = zerolog.ConsoleWriter{Out: out, TimeFormat: time.DateTime}
+		w = zerolog.ConsoleWriter{Out: out, TimeFormat: time.DateTime, NoColor: !colorLog(out, os.Getenv)}
 	}
 	return zerolog.New(w).Level(level).With().Timestamp().Logger()
+}
+
+// colorLog reports whether the console log may carry colour codes: only
+// when it goes to a terminal and NO_COLOR (no-color.org) is unset. Under
+// systemd the log goes to the journal, which stores a line with escape
+// codes as binary: `journalctl -u lotse` then showed "[181B blob data]"
+// instead of every line, and `docker logs` and a log file held the codes
+// around every field (ops34).
+func colorLog(out io.Writer, getenv func(string) string) bool {
+	if getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := out.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 // runBot opens the database, loads and watches the guides, logs in and
@@ -118,7 +137,7 @@ func runBotWith(ctx context.Context, cfg config.Config, log zerolog.Logger, read
 	state.standby.Store(false)
 	m.SetLeader(true)
 	if err := db.Upgrade(ctx); err != nil {
-		return fail(exitUpgrade, err)
+		return fail(upgradeFailure(err))
 	}
 	store, err := openGuides(ctx, cfg, db, log)
 	if err != nil {
@@ -170,6 +189,25 @@ func runBotWith(ctx context.Context, cfg config.Config, log zerolog.Logger, read
 	}
 	log.Info().Msg("Lotse stopped")
 	return nil
+}
+
+// upgradeFailure is the exit code and error for a failed schema upgrade.
+// A database Lotse cannot write to — a read-only file or folder, a
+// read-only mount, a full disk — is exit code 12 with what to check, not
+// 14: code 14 sends the admin to the upgrade notes, and the same start
+// failed that way on a database that was already up to date (ops34).
+func upgradeFailure(err error) (int, error) {
+	msg := err.Error()
+	switch {
+	case storage.DiskFull(err):
+		return exitDatabase, fmt.Errorf("%w; the disk of the database is full: free space there (old backups?) and start Lotse again", err)
+	case strings.Contains(msg, "readonly database") || strings.Contains(msg, "read-only file system") ||
+		strings.Contains(msg, "read-only transaction") || strings.Contains(msg, "SQLSTATE 25006"):
+		return exitDatabase, fmt.Errorf("%w; Lotse cannot write to the database: the database file and its folder must belong to the user Lotse runs as "+
+			"(ls -l; SQLite writes lotse.db-wal and lotse.db-shm beside the file), the file system must not be mounted read-only, and under systemd "+
+			"the folder must be in ReadWritePaths; PostgreSQL: the server must not be a read-only replica", err)
+	}
+	return exitUpgrade, err
 }
 
 // openGuides loads the guide library with the questions learned from cases
@@ -661,6 +699,9 @@ func cmdConfig(args []string, stdout, stderr io.Writer) error {
 			return fail(exitConfig, fmt.Errorf("invalid configuration:\n  - %s", strings.Join(lines, "\n  - ")))
 		}
 		fmt.Fprintln(stdout, "Configuration is valid.")
+		for _, f := range openSecretFiles(os.Getenv) {
+			fmt.Fprintf(stdout, "Warning: %s: chmod 0640 %s (owner root, group of the service user; docs/deployment.md, step 1).\n", f, f.path)
+		}
 		return nil
 	}
 	return fail(exitUsage, fmt.Errorf("unknown config command %q", args[0]))

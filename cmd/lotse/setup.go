@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agnivade/levenshtein"
 	"maunium.net/go/mautrix"
 	"maunium.net/go/mautrix/event"
 	"maunium.net/go/mautrix/id"
@@ -121,6 +122,12 @@ func checkSetup(ctx context.Context, cfg config.Config) []finding {
 			"Add the missing values to the config file or as LOTSE_… variables (template: lotse config example).")}
 	}
 	out := []finding{ok("Die Konfiguration ist gültig.", "The configuration is valid.")}
+	for _, f := range openSecretFiles(os.Getenv) {
+		out = append(out, problem(findWarn, fmt.Sprintf("%s (%s) kann jedes Konto auf diesem Rechner lesen (Modus %04o).", f.path, f.variable, f.mode.Perm()),
+			fmt.Sprintf("Every account on this machine can read %s (%s, mode %04o).", f.path, f.variable, f.mode.Perm()),
+			"chmod 0640 "+f.path+" – Eigentümer root, Gruppe des Dienstkontos (docs/deployment.md, Schritt 1).",
+			"chmod 0640 "+f.path+" – owner root, group of the service user (docs/deployment.md, step 1)."))
+	}
 	// The library as Lotse loads it with cfg: placeholder values, and only
 	// the guides of the features that are on.
 	lib, problems, err := guides.Load(cfg.GuidesDir, libraryOptions(cfg)...)
@@ -217,10 +224,57 @@ func checkMatrix(ctx context.Context, cfg config.Config) []finding {
 		return append(out, problem(findFail, "Die Räume von Lotse lassen sich nicht abfragen: "+err.Error(),
 			"Lotse's rooms cannot be listed: "+err.Error(), "Prüf die Verbindung zum Homeserver.", "Check the connection to the homeserver."))
 	}
-	for _, r := range setupRooms(cfg) {
-		out = append(out, checkRoom(ctx, cli, r, slices.Contains(joined.JoinedRooms, r.id), who)...)
+	rooms := setupRooms(cfg)
+	for _, r := range rooms {
+		if slices.Contains(joined.JoinedRooms, r.id) {
+			out = append(out, checkRoom(ctx, cli, r, true, who)...)
+			continue
+		}
+		out = append(out, notJoinedRoom(r, who, similarRoom(r.id, joined.JoinedRooms, rooms)))
 	}
 	return out
+}
+
+// similarRoom returns the one room Lotse is in that no key names and whose
+// ID differs from want by a typo (at most two characters of the part
+// before the colon, on the same server), or "". A room ID copied by hand
+// with one wrong character read only "Lotse is not in the room", and the
+// admin invited Lotse into the right room again and again (ops34).
+func similarRoom(want id.RoomID, joined []id.RoomID, configured []setupRoom) id.RoomID {
+	local, server, ok := strings.Cut(strings.TrimPrefix(string(want), "!"), ":")
+	if !ok {
+		return ""
+	}
+	var found id.RoomID
+	for _, j := range joined {
+		if slices.ContainsFunc(configured, func(r setupRoom) bool { return r.id == j }) {
+			continue
+		}
+		l, s, ok := strings.Cut(strings.TrimPrefix(string(j), "!"), ":")
+		if !ok || s != server || levenshtein.ComputeDistance(l, local) > 2 {
+			continue
+		}
+		if found != "" {
+			return "" // two candidates: naming either could mislead
+		}
+		found = j
+	}
+	return found
+}
+
+// notJoinedRoom is the finding for a configured room Lotse is not in;
+// near is a room Lotse is in whose ID is almost the configured one.
+func notJoinedRoom(r setupRoom, bot id.UserID, near id.RoomID) finding {
+	nameDE, nameEN := fmt.Sprintf("%s %s (%s)", r.whatDE, r.id, r.key), fmt.Sprintf("%s %s (%s)", r.whatEN, r.id, r.key)
+	if near != "" {
+		return problem(findFail, nameDE+": Lotse ist nicht im Raum – aber in "+near.String()+", dessen ID fast gleich ist.",
+			nameEN+": Lotse is not in the room – but in "+near.String()+", whose ID is almost the same.",
+			"Ist das der gemeinte Raum, dann ist die ID in "+r.key+" vertippt: kopier sie aus Element (Raumeinstellungen → Erweitert → „Interne Raum-ID“) und führ lotse setup noch einmal aus.",
+			"If that is the room you mean, the ID in "+r.key+" has a typo: copy it from Element (room settings → Advanced → “Internal room ID”) and run lotse setup again.")
+	}
+	return problem(findFail, nameDE+": Lotse ist nicht im Raum.", nameEN+": Lotse is not in the room.",
+		"Lade "+bot.String()+" in den Raum ein (der Raum muss dafür existieren). Lotse nimmt die Einladung an, sobald es läuft – von Personen oder Servern aus allowed_inviters. Danach lotse setup noch einmal. Ist Lotse schon im Raum, prüf die ID in "+r.key+" (Element: Raumeinstellungen → Erweitert → „Interne Raum-ID“).",
+		"Invite "+bot.String()+" to the room (it must exist). Lotse accepts the invite once it runs – from people or servers in allowed_inviters. Then run lotse setup again. If Lotse is in the room already, check the ID in "+r.key+" (Element: room settings → Advanced → “Internal room ID”).")
 }
 
 // loginForCheck logs in with the access token or the password (a device of
@@ -284,9 +338,7 @@ func setupRooms(cfg config.Config) []setupRoom {
 func checkRoom(ctx context.Context, cli *mautrix.Client, r setupRoom, joined bool, bot id.UserID) []finding {
 	nameDE, nameEN := fmt.Sprintf("%s %s (%s)", r.whatDE, r.id, r.key), fmt.Sprintf("%s %s (%s)", r.whatEN, r.id, r.key)
 	if !joined {
-		return []finding{problem(findFail, nameDE+": Lotse ist nicht im Raum.", nameEN+": Lotse is not in the room.",
-			"Lade "+bot.String()+" in den Raum ein (der Raum muss dafür existieren). Lotse nimmt die Einladung an, sobald es läuft – von Personen oder Servern aus allowed_inviters. Danach lotse setup noch einmal.",
-			"Invite "+bot.String()+" to the room (it must exist). Lotse accepts the invite once it runs – from people or servers in allowed_inviters. Then run lotse setup again.")}
+		return []finding{notJoinedRoom(r, bot, "")}
 	}
 	out := checkRoomUpgraded(ctx, cli, r, nameDE, nameEN)
 	var enc event.EncryptionEventContent
