@@ -501,6 +501,11 @@ func (b *Bot) authenticate(ctx context.Context) error {
 		return b.storeCredentials(ctx)
 	}
 	if b.opts.Password == "" {
+		if b.opts.AccessToken != "" {
+			// The admin did set a token: saying "set LOTSE_ACCESS_TOKEN" sent
+			// them looking for a typo in the variable's name (ops34).
+			return errors.New("the homeserver rejected the configured access token (LOTSE_ACCESS_TOKEN; ended or mistyped?) and no password is set: create a new token or set LOTSE_PASSWORD")
+		}
 		return errors.New("no valid access token and no password: set LOTSE_PASSWORD or LOTSE_ACCESS_TOKEN")
 	}
 	return b.passwordLogin(ctx, id.DeviceID(storedDevice))

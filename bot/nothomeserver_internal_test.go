@@ -26,7 +26,10 @@ func TestWrongHomeserverURLNamed(t *testing.T) {
 	}{
 		{"password login, Element's nginx", "", http.StatusMethodNotAllowed, "text/html", html, "check homeserver_url"},
 		{"password login, a website", "", http.StatusNotFound, "text/html", html, "check homeserver_url"},
-		{"token check, a website", "tok", http.StatusNotFound, "text/html", html, "check homeserver_url"},
+		{"token check, a website", "syt_web", http.StatusNotFound, "text/html", html, "check homeserver_url"},
+		// A token that was set but has ended: the error says so instead
+		// of asking the admin to set it (ops34's finding).
+		{"a homeserver rejecting the configured token", "syt_ended", http.StatusUnauthorized, "application/json", `{"errcode":"M_UNKNOWN_TOKEN","error":"Unknown token"}`, "rejected the configured access token"},
 		{"a homeserver refusing the password", "", http.StatusForbidden, "application/json", `{"errcode":"M_FORBIDDEN","error":"Invalid password"}`, "was refused: check the user ID and password"},
 	}
 	for _, tt := range tests {
@@ -50,6 +53,9 @@ func TestWrongHomeserverURLNamed(t *testing.T) {
 			}
 			if strings.Contains(err.Error(), "secret") {
 				t.Errorf("error %v quotes the password", err)
+			}
+			if tt.token != "" && strings.Contains(err.Error(), tt.token) {
+				t.Errorf("error %v quotes the access token", err)
 			}
 		})
 	}
