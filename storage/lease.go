@@ -40,7 +40,7 @@ var ErrLocked = errors.New("another Lotse process is using this database")
 // connection for a reason that waiting does not mend: a wrong password,
 // an unknown user, a database that does not exist, no entry in
 // pg_hba.conf, sslmode=require against a server without SSL.
-var ErrRefused = errors.New("the database server refuses the connection (check database / LOTSE_DATABASE: user, password, database name, sslmode)")
+var ErrRefused = errors.New("the database server refuses the connection (check the address in database, LOTSE_DATABASE or LOTSE_DATABASE_FILE, whichever you use: user, password, database name, sslmode)")
 
 // refusedForGood reports whether err is one of ErrRefused's causes; an
 // unreachable server, one starting up or one with too many connections
