@@ -199,7 +199,7 @@ func TestLearnGuardRefusesInChat(t *testing.T) {
 	})
 	e.caseFor(t, 1, unknownWords)
 	sent := in(e.say(t, teamRoom, alice, "!lehren #1 "+roomGuide+" | "+right, ""), teamRoom)
-	mustContain(t, sent, "Nicht gelernt", "1 Frage falsch beantworten, die bisher klappt", "„"+right+"“", "richtig ist: „", "dann: Antwort mit „Festen Konferenzraum")
+	mustContain(t, sent, "Nicht gelernt", "1 Frage schlechter beantworten als bisher", "„"+right+"“", "richtig ist: „", "dann: Antwort mit „Festen Konferenzraum")
 	if n, _ := e.db.Learned().List(context.Background()); len(n) != 0 {
 		t.Fatalf("learned despite the guard: %+v", n)
 	}
@@ -228,7 +228,7 @@ func TestLearnGuardJudgesLibraryInUse(t *testing.T) {
 	e.caseFor(t, 1, unknownWords)
 	before := guides.IndexBuilds()
 	sent := in(e.say(t, teamRoom, alice, "!lehren #1 "+roomGuide+" | "+right, ""), teamRoom)
-	mustContain(t, sent, "Nicht gelernt", "1 Frage falsch beantworten, die bisher klappt", "„"+right+"“")
+	mustContain(t, sent, "Nicht gelernt", "1 Frage schlechter beantworten als bisher", "„"+right+"“")
 	// The test env handles every event twice (its exactly-once check).
 	if n := guides.IndexBuilds() - before; n != 2 {
 		t.Fatalf("a refused !lehren, handled twice, built %d search indexes, want 2 (once the library with the new question)", n)

@@ -132,6 +132,13 @@ func (q *GapsQuery) Keep(ctx context.Context, f FailedQuestion) error {
 		f.Guides = f.Guides[:MaxFailedGuides]
 	}
 	return q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		// The member's !nicht-merken may have come (in their direct
+		// chat's worker) after the caller read the opt-out and before
+		// this: OptOut deleted what was kept then, so nothing is kept
+		// after it (learn34).
+		if out, err := exists(ctx, q.db, "read the opt-out", questionOptedOutQuery, f.UserID); err != nil || out {
+			return err
+		}
 		if f.Outcome != FailedAnswer {
 			var n int
 			if err := q.db.QueryRow(ctx, countTodayQuery, f.UserID, f.AskedAt.Add(-24*time.Hour).UnixMilli()).Scan(&n); err != nil {

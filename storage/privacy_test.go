@@ -99,12 +99,14 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	must(err)
 	must(db.DirectRooms.Finish(ctx, user, dm))
 	must(db.DirectChats.Agree(ctx, dm, user, now))
-	// An unanswered question kept for the team, and an opt-out (kept
-	// questions are only written by the caller when not opted out).
-	_, err = db.Gaps().OptOut(ctx, user, now)
-	must(err)
+	// An unanswered question kept for the team, and an opt-out recorded
+	// after it (OptOut deletes kept questions and Keep keeps none after
+	// an opt-out, so the row is written here as PostgreSQL's rare overlap
+	// of both leaves it: the export and the erasure must reach both).
 	must(db.Gaps().Keep(ctx, storage.FailedQuestion{SourceEvent: fmt.Sprintf("$fq%d", n), UserID: user, RoomID: dm,
 		Question: "Wie geht das, fragt Name " + user[1:strings.Index(user, ":")], Outcome: storage.FailedNone, AskedAt: now}))
+	_, err = db.Lotse.Exec(ctx, `INSERT INTO question_optout (user_id, at) VALUES ($1, $2)`, user, now.UnixMilli())
+	must(err)
 }
 
 // allCells returns every cell of every table of Lotse's schema as text.

@@ -98,7 +98,14 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return nil
 	}
 	plain, _ := chat.Render(gaps.Markdown(tx, lib, groups, n, from.In(loc), to.In(loc)))
-	_, err = fmt.Fprintln(stdout, plain)
+	// Questions kept before control characters were dropped on keeping
+	// still hold them: none reaches the terminal (line by line, the lines
+	// stay).
+	lines := strings.Split(plain, "\n")
+	for i, l := range lines {
+		lines[i] = guides.Printable(l)
+	}
+	_, err = fmt.Fprintln(stdout, strings.Join(lines, "\n"))
 	return err
 }
 

@@ -45,7 +45,7 @@ func guidesLearned(ctx context.Context, args []string, stdout, stderr io.Writer)
 			if !l.ExportedAt.IsZero() {
 				exported = l.ExportedAt.Format(time.DateOnly)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", l.ID, l.GuideID, l.TaughtAt.Format(time.DateOnly), exported, l.Question)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", l.ID, l.GuideID, l.TaughtAt.Format(time.DateOnly), exported, guides.Printable(l.Question))
 		}
 		return tw.Flush()
 	}

@@ -138,7 +138,8 @@ func (k *Known) Add(lib *guides.Library, outs []Outcome) {
 	k.lib, k.out = weak.Make(lib), next
 }
 
-// Regression is a question that was right before and is wrong after.
+// Regression is a question that was right before and is wrong after, or
+// was answered with its guide before and is not after (worse).
 type Regression struct {
 	Question search.Question
 	// Before and After are the decisions.
@@ -146,16 +147,35 @@ type Regression struct {
 }
 
 // Check compares the evaluation set qs on before and after and returns the
-// questions that turn wrong, in qs order.
+// questions that fare worse (turn wrong, or lose their direct answer), in
+// qs order.
 func Check(before, after *guides.Library, qs []search.Question) []Regression {
 	b, a := Judge(before, qs), Judge(after, qs)
 	var out []Regression
 	for i := range qs {
-		if b[i].Right && !a[i].Right {
+		if fareWorse(b[i], a[i]) {
 			out = append(out, Regression{Question: qs[i], Before: b[i].Decision, After: a[i].Decision})
 		}
 	}
 	return out
+}
+
+// fareWorse reports whether a question of the evaluation set fares worse
+// after than before: it was right and turns wrong, or it was answered with
+// its guide and is not any more (a choice the member must tap, or a wrong
+// guide). A choice that still holds the guide counts as right for the
+// figures (answer.Helped), but a question the library answered at once
+// must not become a choice because one team member taught other words:
+// learning „I forgot my password“ for an unrelated guide turned the
+// password guides' own questions from answers into choices (learn34).
+func fareWorse(before, after Outcome) bool {
+	if !before.Right {
+		return false
+	}
+	if !after.Right {
+		return true
+	}
+	return before.Decision.Outcome == answer.Answer && after.Decision.Outcome != answer.Answer
 }
 
 // Score counts the right outcomes.
@@ -190,7 +210,7 @@ type Refusal struct {
 	// Guide is the guide that has the question already (RefuseDup,
 	// RefuseInFile).
 	Guide string
-	// Regressions are the questions that would turn wrong (RefuseWorse).
+	// Regressions are the questions that would fare worse (RefuseWorse).
 	Regressions []Regression
 	// After is the library the evaluation set was judged on: base with
 	// the learned questions and q (set when the set was judged: accepted
@@ -207,7 +227,8 @@ type Refusal struct {
 // question to a guide (not what answer.Decide takes for small talk, a
 // request for a person or a command), of a sensible length, new (neither
 // learned nor an example question of a guide), and no question of the
-// evaluation set (EvalSet with extra) that is right now may turn wrong.
+// evaluation set (EvalSet with extra) that is right now may fare worse:
+// turn wrong, or lose its direct answer (fareWorse).
 // before, if not nil, are the set's outcomes on base with learned (from an
 // earlier Judge), to save deciding them again.
 func Vet(base *guides.Library, learned guides.Learned, extra []search.Question, before []Outcome, guideID, q string) Refusal {
@@ -246,7 +267,7 @@ func Vet(base *guides.Library, learned guides.Learned, extra []search.Question, 
 	after := Judge(lib, qs)
 	var regs []Regression
 	for i := range qs {
-		if before[i].Right && !after[i].Right {
+		if fareWorse(before[i], after[i]) {
 			regs = append(regs, Regression{Question: qs[i], Before: before[i].Decision, After: after[i].Decision})
 		}
 	}

@@ -39,12 +39,14 @@ const (
 // Scrub replaces personal data in q with placeholders (in the texts'
 // language) and joins its whitespace; names are the asking member's user ID
 // and display name ([guides.NameForms]); links keep only their host
-// ([guides.ShortenLinks]: share tokens, reset codes). found lists the kinds
+// ([guides.ShortenLinks]: share tokens, reset codes); control characters
+// go ([guides.Printable]: `lotse guides learned` prints the question to a
+// terminal). found lists the kinds
 // replaced, in the order link, password, e-mail, Matrix ID, IBAN, phone, name.
 func Scrub(q string, tx *Texts, names ...string) (clean string, found []Kind) {
 	marks := guides.RedactMarks{Email: tx.PlaceholderEmail, MatrixID: tx.PlaceholderMatrixID, IBAN: tx.PlaceholderIBAN, Phone: tx.PlaceholderPhone,
 		Name: tx.PlaceholderName, Secret: tx.PlaceholderSecret}
-	q, links := guides.ShortenLinks(q)
+	q, links := guides.ShortenLinks(guides.Printable(q))
 	q, r := guides.Redact(q, marks, guides.NameForms(names))
 	if links > 0 {
 		found = append(found, KindLink)

@@ -39,6 +39,10 @@ func TestScrubUsesTheOneRedactor(t *testing.T) {
 			[]Kind{KindLink}, nil},
 		{&English, "reset link https://cloud.example.org/lostpassword/reset/form/T0k3n/mia@example.org expired, mail mia@example.org",
 			"reset link https://cloud.example.org/… expired, mail [e-mail]", []Kind{KindLink, KindEmail}, nil},
+		// No control character reaches the store and `lotse guides
+		// learned`'s terminal: an escape sequence or a right-to-left
+		// override goes, a line break is a space (learn34).
+		{&German, "Wie \x1b]0;weg\x07ändere ich\x1b[2K mein\nPasswort\u202e?", "Wie ]0;wegändere ich[2K mein Passwort?", nil, nil},
 	}
 	for _, tt := range tests {
 		got, found := Scrub(tt.in, tt.tx, tt.names...)
