@@ -24,9 +24,7 @@ func TestMemberToldChatIsPublic(t *testing.T) {
 		return n
 	}
 	t.Run("a message in the public chat", func(t *testing.T) {
-		e := newSupportEnv(t)
-		m := &exposedMatrix{fakeMatrix: e.fm}
-		e.reconfigure(func(d *Deps) { d.Matrix = m })
+		e, m := newExposedSupportEnv(t)
 		e.newDirectChat(t, dmRoom, member) // agreed with the member
 		if n := count(e.say(t, dmRoom, member, "Wie ändere ich mein Passwort?", "")); n != 0 {
 			t.Fatalf("told %d times about a private chat", n)
@@ -50,9 +48,7 @@ func TestMemberToldChatIsPublic(t *testing.T) {
 		}
 	})
 	t.Run("a team answer held back", func(t *testing.T) {
-		e := newSupportEnv(t)
-		m := &exposedMatrix{fakeMatrix: e.fm}
-		e.reconfigure(func(d *Deps) { d.Matrix = m })
+		e, m := newExposedSupportEnv(t)
 		root := e.openCase(t)
 		m.open.set(dmRoom, true)
 		got := e.say(t, teamRoom, alice, "!antwort Bitte den Cache leeren.", root)

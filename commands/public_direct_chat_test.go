@@ -19,6 +19,16 @@ func (m *exposedMatrix) Exposed(_ context.Context, room id.RoomID) (bool, error)
 	return m.open.has(room), nil
 }
 
+// newExposedSupportEnv is newSupportEnv on an exposedMatrix: the test
+// makes a room public with m.open.set.
+func newExposedSupportEnv(t *testing.T) (*supportEnv, *exposedMatrix) {
+	t.Helper()
+	e := newSupportEnv(t)
+	m := &exposedMatrix{fakeMatrix: e.fm}
+	e.reconfigure(func(d *Deps) { d.Matrix = m })
+	return e, m
+}
+
 // TestAnswerToPublicDirectChat (dm33): the member made the direct chat of
 // their case public (join rule public, or history anyone may read). The
 // team's answer — and with it the answering team member's name — is not
@@ -29,9 +39,7 @@ func (m *exposedMatrix) Exposed(_ context.Context, room id.RoomID) (bool, error)
 // again. Fails without the check in support.bothIn: the answer was sent
 // into the public chat, where whoever joined read it.
 func TestAnswerToPublicDirectChat(t *testing.T) {
-	e := newSupportEnv(t)
-	m := &exposedMatrix{fakeMatrix: e.fm}
-	e.reconfigure(func(d *Deps) { d.Matrix = m })
+	e, m := newExposedSupportEnv(t)
 	root := e.openCase(t)
 	m.open.set(dmRoom, true)
 
@@ -73,9 +81,7 @@ func TestAnswerToPublicDirectChat(t *testing.T) {
 // without the check in support.activeCase: the case moved into the
 // public chat and the note went there.
 func TestPublicDirectChatTakesNoCase(t *testing.T) {
-	e := newSupportEnv(t)
-	m := &exposedMatrix{fakeMatrix: e.fm}
-	e.reconfigure(func(d *Deps) { d.Matrix = m })
+	e, m := newExposedSupportEnv(t)
 	root := e.openCase(t)
 	const public = id.RoomID("!dm-public:test")
 	e.newDirectChat(t, public, member)

@@ -68,11 +68,7 @@ func TestRetractApprovalEvent(t *testing.T) {
 			ctx := context.Background()
 			now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 			q := db.Access()
-			r, _, err := q.Create(ctx, &storage.AccessRequest{MemberID: "@m:test", MemberRoom: "!dm:test", Kind: storage.AccessNextcloud,
-				Target: "AG", Email: "m@example.org", Reason: "weil", Needed: 2}, "$req", now)
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := newNextcloudRequest(t, q, 2, "$req", now)
 			for _, ev := range []string{"$cmd-a", "$react-a"} {
 				if _, _, err := q.Approve(ctx, r.ID, "@a:test", ev, now); err != nil {
 					t.Fatal(err)

@@ -18,11 +18,7 @@ func TestAccessRetryNow(t *testing.T) {
 			ctx := context.Background()
 			now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 			q := db.Access()
-			r, _, err := q.Create(ctx, &storage.AccessRequest{MemberID: "@m:test", MemberRoom: "!dm:test", Kind: storage.AccessNextcloud,
-				Target: "AG", Email: "m@example.org", Reason: "weil", Needed: 1}, "$req", now)
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := newNextcloudRequest(t, q, 1, "$req", now)
 			retry := func(cause string, at time.Time) (bool, *storage.AccessRequest) {
 				t.Helper()
 				ok, after, err := q.RetryNow(ctx, r.ID, "@a:test", cause, at)
@@ -74,11 +70,7 @@ func TestDenyApprovedWaitingForRetry(t *testing.T) {
 			ctx := context.Background()
 			now := time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)
 			q := db.Access()
-			r, _, err := q.Create(ctx, &storage.AccessRequest{MemberID: "@m:test", MemberRoom: "!dm:test", Kind: storage.AccessNextcloud,
-				Target: "AG", Email: "m@example.org", Reason: "weil", Needed: 1}, "$req", now)
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := newNextcloudRequest(t, q, 1, "$req", now)
 			if _, _, err := q.Approve(ctx, r.ID, "@b:test", "$ok", now); err != nil {
 				t.Fatal(err)
 			}

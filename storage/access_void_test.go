@@ -19,11 +19,7 @@ func TestVoidApprovals(t *testing.T) {
 			q := db.Access()
 			var ids []int64
 			for _, origin := range []string{"$pending", "$decided"} {
-				r, _, err := q.Create(ctx, &storage.AccessRequest{MemberID: "@m:test", MemberRoom: "!dm:test", Kind: storage.AccessNextcloud,
-					Target: "AG", Email: "m@example.org", Reason: "weil", Needed: 2}, origin, now)
-				if err != nil {
-					t.Fatal(err)
-				}
+				r := newNextcloudRequest(t, q, 2, origin, now)
 				if _, _, err := q.Approve(ctx, r.ID, "@a:test", "$a"+origin, now); err != nil {
 					t.Fatal(err)
 				}

@@ -63,16 +63,7 @@ func TestApprovalsRoomAttackersOnDendrite(t *testing.T) {
 
 	m := newMember(t, "mia")
 	dm := openDM(t, m, l.userID, true)
-	for _, step := range []struct{ say, want string }{
-		{"!zugang nextcloud Bezirk Nord", "E-Mail-Adresse"},
-		{"mia@example.org", "Wofür"},
-		{"Bezirksarbeit", "Bitte prüf"},
-		{"ja", "#1"},
-	} {
-		if reply, _ := ask(t, m, dm, l.userID, text(step.say)); !strings.Contains(body(reply), step.want) {
-			t.Fatalf("after %q: %s", step.say, body(reply))
-		}
-	}
+	fileNextcloudRequest(t, m, dm, l.userID, "Bezirk Nord", "mia@example.org", "Bezirksarbeit")
 	board := waitFor(t, alice, approvals, l.userID, "[OFFEN]", "Antrag #1", "mia@example.org")
 
 	// The stranger „Alice“: refused, nothing counted.
