@@ -214,7 +214,20 @@ func TestBrowserFlow(t *testing.T) {
 	h1 := value(`document.querySelector('article.guide h1').textContent`)
 	hasTable := value(`String(!!document.querySelector('.body table th'))`) == "true"
 	hasList := value(`String(!!document.querySelector('.body ol li'))`) == "true"
-	imgLoaded := value(`(() => { const i = document.querySelector('.body img'); return String(!!i && i.complete && i.naturalWidth > 0); })()`) == "true"
+	// The image loads on its own after the heading is visible: wait for
+	// its load or error event (on a busy machine it was often still
+	// loading when read at once — a flaky test, not a broken image).
+	imgLoaded, err := chromedp.Run(tab, chromedp.Evaluate[string](`new Promise(done => {
+		const i = document.querySelector('.body img');
+		if (!i) return done("false");
+		const ok = () => done(String(i.naturalWidth > 0));
+		if (i.complete) return ok();
+		i.addEventListener('load', ok);
+		i.addEventListener('error', () => done("false"));
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("wait for the guide's image: %v", err)
+	}
 	shot, err := chromedp.Run(tab, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +248,7 @@ func TestBrowserFlow(t *testing.T) {
 	if !hasTable || !hasList {
 		t.Errorf("guide: table %v, list %v", hasTable, hasList)
 	}
-	if !imgLoaded {
+	if imgLoaded != "true" {
 		t.Error("the guide's image did not load")
 	}
 	if hash != "#die-mail-kommt-nicht" || target != "H2 Die Mail kommt nicht" {
