@@ -48,7 +48,10 @@ func TestAccessClaimAgainstLateDeny(t *testing.T) {
 					defer wg.Done()
 					denied, _, derr = q.Deny(ctx, r.ID, "@a:test", "nein", storage.DenyWithReason, fmt.Sprintf("$no%d", i), stale)
 				}()
-				go func() { defer wg.Done(); _, _, rerr = q.RetryNow(ctx, r.ID, "@a:test", fmt.Sprintf("$now%d", i), stale) }()
+				go func() {
+					defer wg.Done()
+					_, _, rerr = q.RetryNow(ctx, r.ID, "@a:test", fmt.Sprintf("$now%d", i), stale)
+				}()
 				wg.Wait()
 				for _, err := range []error{cerr, derr, rerr} {
 					if err != nil {
