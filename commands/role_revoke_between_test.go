@@ -80,3 +80,46 @@ func TestRoleRevokedBetweenReadAndActivation(t *testing.T) {
 		t.Error("the revoked person has the team's access")
 	}
 }
+
+// TestRoleRevokedBetweenReadAndPause: the training expired and the
+// worker's tick reads the active team role to pause it; a manager's
+// revocation lands between that read and the write. The revocation
+// stays: a pause would be undone by the next training, a revocation only
+// by a new grant (onb34's SetFrom in expireTraining; mend34a's hook).
+func TestRoleRevokedBetweenReadAndPause(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test 02.03.2026", "")
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RoleActive {
+		t.Fatalf("setup: role %+v, want active", r)
+	}
+	e.now = e.now.AddDate(1, 0, 10) // the training expired
+
+	var revoked atomic.Bool
+	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
+		if user != member.String() || revoked.Load() {
+			return
+		}
+		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
+			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
+			t.Error(err)
+		}
+		revoked.Store(true)
+	}}
+	e.db.Root.Log = hook
+	t.Cleanup(func() { e.db.Root.Log = hook.DatabaseLogger })
+	err := e.h.TickPeople(ctx, e.now)
+	e.db.Root.Log = hook.DatabaseLogger
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !revoked.Load() {
+		t.Fatal("the tick never read the role")
+	}
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RoleRemoved {
+		t.Errorf("after the revocation between the read and the pause: role %+v, want removed", r)
+	}
+}
