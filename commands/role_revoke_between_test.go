@@ -123,3 +123,47 @@ func TestRoleRevokedBetweenReadAndPause(t *testing.T) {
 		t.Errorf("after the revocation between the read and the pause: role %+v, want removed", r)
 	}
 }
+
+// TestRoleRevokedBetweenReadAndSuspend: a manager takes back an active
+// member's declaration; between the read of the role that follows and its
+// write to pending, another manager revokes the role. The revocation
+// stays: pending would let the next declaration activate the person
+// again (onb34's SetFrom in the declaration's revocation; mend34a's hook).
+func TestRoleRevokedBetweenReadAndSuspend(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RoleActive {
+		t.Fatalf("setup: role %+v, want active", r)
+	}
+
+	var revoked atomic.Bool
+	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
+		if user != member.String() || revoked.Load() {
+			return
+		}
+		g, err := e.db.Roles().Gate(ctx, user)
+		if err != nil || g == nil || !g.DeclarationAt.IsZero() {
+			return // the declaration is still on file: not the read after it was taken back
+		}
+		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
+			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
+			t.Error(err)
+		}
+		revoked.Store(true)
+	}}
+	e.db.Root.Log = hook
+	t.Cleanup(func() { e.db.Root.Log = hook.DatabaseLogger })
+	e.say(t, approvRm, approvr, "!erklärung @member:test widerrufen", "")
+	e.db.Root.Log = hook.DatabaseLogger
+
+	if !revoked.Load() {
+		t.Fatal("the role was never read after the declaration was taken back")
+	}
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RoleRemoved {
+		t.Errorf("after the revocation between the read and the suspension: role %+v, want removed", r)
+	}
+}
