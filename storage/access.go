@@ -141,6 +141,9 @@ const (
 	retryNowAccessQuery = `
 		UPDATE access_request SET next_attempt=$2
 		WHERE id=$1 AND status='approved' AND attempts>0 AND next_attempt>$2`
+	claimAccessQuery = `
+		UPDATE access_request SET next_attempt=0
+		WHERE id=$1 AND status='approved' AND next_attempt<=$2`
 	notifiedAccessQuery      = `UPDATE access_request SET notified=1 WHERE id=$1`
 	announceLaterAccessQuery = `UPDATE access_request SET next_attempt=$2 WHERE id=$1 AND status IN ('provisioned', 'failed') AND notified=0`
 
@@ -572,6 +575,23 @@ func (q *AccessQuery) Fail(ctx context.Context, id int64, errText string, why Fa
 func (q *AccessQuery) RetryNow(ctx context.Context, id int64, approver, cause string, now time.Time) (bool, *AccessRequest, error) {
 	return q.transition(ctx, id, AuditEntry{Key: "retry-now:" + cause, RequestID: id, At: now, Actor: approver, Action: "retry-now"},
 		retryNowAccessQuery, id, now.UnixMilli())
+}
+
+// Claim marks the due attempt at setting up approved request id as
+// running before the worker makes it: its next attempt goes to 0, so that
+// Deny and RetryNow, which act only on an attempt that lies ahead of their
+// now, refuse it whatever clock they read, and whichever of them and the
+// claim writes the row first wins. Before, a denial whose now was read
+// before the worker's tick and whose UPDATE reached the row after (a busy
+// SQLite, a PostgreSQL row lock) denied a request whose account was being
+// made that moment: the member read the denial and had the account, and
+// nobody was warned (mend34a). claimed=false: the request is no longer
+// approved, or no attempt is due. The worker's outcome (Provisioned,
+// RetryLater, Fail) sets the next attempt again; an attempt cut off by a
+// crash stays due (0 lies in the past).
+func (q *AccessQuery) Claim(ctx context.Context, id int64, now time.Time) (bool, error) {
+	n, err := execAffected(ctx, q.db, "access request", claimAccessQuery, id, now.UnixMilli())
+	return n > 0, err
 }
 
 // MarkNotified records that the outcome was announced.

@@ -121,7 +121,7 @@ func (w *Workflow) runDue(ctx context.Context, now time.Time) error {
 				wg.Done()
 			}()
 			jobNow := now.Add(w.Now().Sub(start))
-			cur, err := w.stillDue(ctx, r)
+			cur, err := w.stillDue(ctx, r, now)
 			if err != nil || cur == nil {
 				return
 			}
@@ -144,7 +144,16 @@ func (w *Workflow) runDue(ctx context.Context, now time.Time) error {
 // account of a member who had just had their data erased (name and e-mail
 // to Nextcloud, a welcome mail) and posted about it (mend26a). nil: the
 // request is gone or no longer in the state it was due in.
-func (w *Workflow) stillDue(ctx context.Context, r *storage.AccessRequest) (*storage.AccessRequest, error) {
+//
+// An approved request's attempt is claimed first (storage Claim): a
+// denial or `!genehmigen` that arrives while it runs is refused, however
+// late its UPDATE reaches the row (mend34a).
+func (w *Workflow) stillDue(ctx context.Context, r *storage.AccessRequest, now time.Time) (*storage.AccessRequest, error) {
+	if r.Status == storage.AccessApproved {
+		if claimed, err := w.DB.Access().Claim(ctx, r.ID, now); err != nil || !claimed {
+			return nil, err
+		}
+	}
 	cur, err := w.DB.Access().Get(ctx, r.ID)
 	if err != nil || cur == nil || cur.Status != r.Status {
 		return nil, err

@@ -67,6 +67,7 @@ type Fake struct {
 	latency     time.Duration
 	requireMail bool
 	mailFails   bool
+	onRequest   func(endpoint string)
 }
 
 type group struct {
@@ -257,6 +258,16 @@ func (f *Fake) SetLatency(d time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.latency = d
+}
+
+// SetOnRequest makes the fake call fn with the endpoint key (EndpointAddUser
+// …) of every request before it answers it, outside the fake's lock: a
+// test does there what happens elsewhere while Lotse waits for Nextcloud
+// (a denial while the account is being made). nil removes it.
+func (f *Fake) SetOnRequest(fn func(endpoint string)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.onRequest = fn
 }
 
 // SetRequireEmail emulates newUser.requireEmail=yes (addUser without email → 110).

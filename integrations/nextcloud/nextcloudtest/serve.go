@@ -37,8 +37,11 @@ func (f *Fake) serve(w http.ResponseWriter, r *http.Request) {
 		f.failNext--
 		injected = f.failStatus
 	}
-	rateLimited, pwConfirm, retryAfter := f.rateLimited, f.pwConfirm, f.retryAfter
+	rateLimited, pwConfirm, retryAfter, onRequest := f.rateLimited, f.pwConfirm, f.retryAfter, f.onRequest
 	f.mu.Unlock()
+	if onRequest != nil {
+		onRequest(key)
+	}
 
 	// Read the body first: only then does net/http notice a client that hangs
 	// up (and cancel r.Context()) while we wait.

@@ -1,0 +1,169 @@
+package commands
+
+import (
+	"context"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"go.mau.fi/util/dbutil"
+
+	"github.com/lotse-bot/lotse/storage"
+)
+
+// roleReadHook is a database logger that calls fn after each query that
+// reads a person's role (storage's role Get), outside any nesting of its
+// own: a test does there what another handler does between the workflow's
+// read of the role and its write.
+type roleReadHook struct {
+	dbutil.DatabaseLogger
+	fn     func(ctx context.Context, user string)
+	inside atomic.Bool
+}
+
+func (h *roleReadHook) QueryTiming(ctx context.Context, method, query string, args []any, nrows int, d time.Duration, err error) {
+	h.DatabaseLogger.QueryTiming(ctx, method, query, args, nrows, d, err)
+	if method != "QueryRow" || !strings.Contains(query, "FROM member_role WHERE user_id=") || strings.Contains(query, "FOR UPDATE") || len(args) < 2 {
+		return
+	}
+	if user, ok := args[0].(string); ok && h.inside.CompareAndSwap(false, true) {
+		defer h.inside.Store(false)
+		h.fn(ctx, user)
+	}
+}
+
+// TestRoleRevokedBetweenReadAndActivation: a manager revokes someone's
+// team role at the moment the training that completes their evidence is
+// recorded — after the activation read the role as pending and before it
+// wrote active. The revocation stays: the role is not active, and the
+// person does not get the team's access. Before onb34's SetFrom, the
+// activation overwrote the revocation; no test caught a switch back to
+// Set (onb34's page), this one does (mend34a).
+func TestRoleRevokedBetweenReadAndActivation(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RolePending {
+		t.Fatalf("setup: role %+v, want pending", r)
+	}
+
+	var revoked atomic.Bool
+	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
+		if user != member.String() || revoked.Load() {
+			return
+		}
+		g, err := e.db.Roles().Gate(ctx, user)
+		if err != nil || g == nil || g.TrainingAt.IsZero() {
+			return // the training is not on file yet: not the activation's read
+		}
+		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
+			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
+			t.Error(err)
+		}
+		revoked.Store(true)
+	}}
+	e.db.Root.Log = hook
+	t.Cleanup(func() { e.db.Root.Log = hook.DatabaseLogger })
+	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
+	e.db.Root.Log = hook.DatabaseLogger
+
+	if !revoked.Load() {
+		t.Fatal("the role was never read after the training was on file")
+	}
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RoleRemoved {
+		t.Errorf("after the revocation between the read and the write: role %+v, want removed", r)
+	}
+	if e.h.support.IsTeam(ctx, member) {
+		t.Error("the revoked person has the team's access")
+	}
+}
+
+// TestRoleRevokedBetweenReadAndPause: the training expired and the
+// worker's tick reads the active team role to pause it; a manager's
+// revocation lands between that read and the write. The revocation
+// stays: a pause would be undone by the next training, a revocation only
+// by a new grant (onb34's SetFrom in expireTraining; mend34a's hook).
+func TestRoleRevokedBetweenReadAndPause(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test 02.03.2026", "")
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RoleActive {
+		t.Fatalf("setup: role %+v, want active", r)
+	}
+	e.now = e.now.AddDate(1, 0, 10) // the training expired
+
+	var revoked atomic.Bool
+	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
+		if user != member.String() || revoked.Load() {
+			return
+		}
+		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
+			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
+			t.Error(err)
+		}
+		revoked.Store(true)
+	}}
+	e.db.Root.Log = hook
+	t.Cleanup(func() { e.db.Root.Log = hook.DatabaseLogger })
+	err := e.h.TickPeople(ctx, e.now)
+	e.db.Root.Log = hook.DatabaseLogger
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !revoked.Load() {
+		t.Fatal("the tick never read the role")
+	}
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RoleRemoved {
+		t.Errorf("after the revocation between the read and the pause: role %+v, want removed", r)
+	}
+}
+
+// TestRoleRevokedBetweenReadAndSuspend: a manager takes back an active
+// member's declaration; between the read of the role that follows and its
+// write to pending, another manager revokes the role. The revocation
+// stays: pending would let the next declaration activate the person
+// again (onb34's SetFrom in the declaration's revocation; mend34a's hook).
+func TestRoleRevokedBetweenReadAndSuspend(t *testing.T) {
+	e, _ := newRolesEnv(t)
+	ctx := context.Background()
+	e.fm.joined[dmRoom][approvr] = true
+	e.say(t, dmRoom, member, "!team beitreten", "")
+	e.say(t, approvRm, approvr, "!erklärung @member:test erhalten", "")
+	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RoleActive {
+		t.Fatalf("setup: role %+v, want active", r)
+	}
+
+	var revoked atomic.Bool
+	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
+		if user != member.String() || revoked.Load() {
+			return
+		}
+		g, err := e.db.Roles().Gate(ctx, user)
+		if err != nil || g == nil || !g.DeclarationAt.IsZero() {
+			return // the declaration is still on file: not the read after it was taken back
+		}
+		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
+			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
+			t.Error(err)
+		}
+		revoked.Store(true)
+	}}
+	e.db.Root.Log = hook
+	t.Cleanup(func() { e.db.Root.Log = hook.DatabaseLogger })
+	e.say(t, approvRm, approvr, "!erklärung @member:test widerrufen", "")
+	e.db.Root.Log = hook.DatabaseLogger
+
+	if !revoked.Load() {
+		t.Fatal("the role was never read after the declaration was taken back")
+	}
+	if r, _ := e.db.Roles().Get(ctx, member.String(), storage.RoleTeam); r == nil || r.Status != storage.RoleRemoved {
+		t.Errorf("after the revocation between the read and the suspension: role %+v, want removed", r)
+	}
+}
