@@ -71,3 +71,17 @@ func (r *ringLog) ring(room id.RoomID, user id.UserID, now time.Time) bool {
 	r.last[k] = now
 	return true
 }
+
+// forget takes back the ring that ring noted for user in room at at (the
+// reply failed: its retry may ring).
+func (r *ringLog) forget(room id.RoomID, user id.UserID, at time.Time) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	k := ringKey{room, user}
+	if t, ok := r.last[k]; ok && t.Equal(at) {
+		delete(r.last, k)
+	}
+}

@@ -37,3 +37,20 @@ func TestRingLogBounded(t *testing.T) {
 		t.Fatal("a nil log must always ring")
 	}
 }
+
+// TestRingLogForget: a ring taken back (the reply failed) lets the retry
+// ring; a later ring of the same person is not taken back by an older
+// failure.
+func TestRingLogForget(t *testing.T) {
+	r := newRingLog()
+	now := time.Unix(0, 0)
+	r.ring("!g:test", "@a:test", now)
+	r.forget("!g:test", "@a:test", now)
+	if !r.ring("!g:test", "@a:test", now) {
+		t.Fatal("the retry of a failed reply was not rung")
+	}
+	r.forget("!g:test", "@a:test", now.Add(-time.Second))
+	if r.ring("!g:test", "@a:test", now) {
+		t.Fatal("an older failure took back a newer ring")
+	}
+}

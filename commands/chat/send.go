@@ -52,8 +52,10 @@ func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, er
 	} else {
 		content.SetReply(target)
 	}
-	if !t.Direct && e.rings.ring(evt.RoomID, evt.Sender, e.now()) {
+	now, rang := e.now(), false
+	if !t.Direct && e.rings.ring(evt.RoomID, evt.Sender, now) {
 		content.Mentions = &event.Mentions{UserIDs: []id.UserID{evt.Sender}}
+		rang = true
 	} else {
 		// A direct chat, or a second reply to the same sender here
 		// within ringWindow (ringLog: no loop with another bot).
@@ -62,6 +64,9 @@ func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, er
 	txn := e.TxnID(evt.ID, "reply", t.Next())
 	eventID, err := e.Matrix.Send(ctx, evt.RoomID, event.EventMessage, content, txn)
 	if err != nil {
+		if rang {
+			e.rings.forget(evt.RoomID, evt.Sender, now)
+		}
 		return "", fmt.Errorf("failed to send reply: %w", err)
 	}
 	return eventID, nil
