@@ -33,8 +33,10 @@ func TestRingLogBounded(t *testing.T) {
 		t.Fatalf("%d entries, at most %d", len(r.last), maxRingEntries)
 	}
 	var nilLog *ringLog
-	if !nilLog.ring("!g:test", "@a:test", now) || !nilLog.ring("!g:test", "@a:test", now) {
-		t.Fatal("a nil log must always ring")
+	for range 2 {
+		if !nilLog.ring("!g:test", "@a:test", now) {
+			t.Fatal("a nil log must always ring")
+		}
 	}
 }
 
