@@ -39,6 +39,21 @@ const dmRooms = `(SELECT dm_room FROM member_state WHERE user_id=$1 AND dm_room<
 	UNION SELECT member_room FROM access_request WHERE member_id=$1)`
 
 const ownCases = `(SELECT id FROM support_case WHERE member_id=$1)`
+
+// ChatPublicToldPrefix starts the key of the kv record that a member was
+// told their direct chat with Lotse is public (support's tellExposed),
+// followed by the room ID.
+const ChatPublicToldPrefix = "support-exposed-told:"
+
+// chatPublicTold selects the kv keys of ChatPublicToldPrefix for one
+// member's direct chats with Lotse: the agreed ones, the one onboarding
+// knows and their cases' rooms. The record names only the room, but the
+// room is the member's: kept through `!daten-löschen` until the chat was
+// found private again — for a member who never wrote there again, for
+// ever (left34's record; mend34b).
+const chatPublicTold = `(SELECT '` + ChatPublicToldPrefix + `' || room_id FROM direct_chat WHERE user_id=$1
+	UNION SELECT '` + ChatPublicToldPrefix + `' || dm_room FROM member_state WHERE user_id=$1 AND dm_room<>''
+	UNION SELECT '` + ChatPublicToldPrefix + `' || member_room FROM support_case WHERE member_id=$1)`
 const ownRequests = `(SELECT id FROM access_request WHERE member_id=$1)`
 
 // ownAudited are the member's access requests as the audit knows them: a
@@ -67,6 +82,9 @@ var PersonalTables = []PersonalTable{
 	// (Art. 15(4) DSGVO; as case_events_by_you_for_others; roles32).
 	{Name: "role_audit_by_you_for_others", Query: `SELECT action, CASE WHEN action IN ('declaration', 'training') OR ` +
 		containsExact("detail", "'@'") + ` THEN '' ELSE detail END AS detail, at FROM role_audit WHERE actor=$1 AND subject<>$1`},
+	// That Lotse told the member their direct chat is public (the room
+	// only, in the key).
+	{Name: "chat_public_told", Query: `SELECT key FROM kv WHERE key IN ` + chatPublicTold},
 	{Name: "support_case", Query: `SELECT * FROM support_case WHERE member_id=$1`},
 	// Internal notes of the team are listed without their text and author (their data, Art. 15(4)).
 	{Name: "case_message", Query: `SELECT source_event, case_id, kind, CASE WHEN kind='note' THEN '' ELSE sender END AS sender,
@@ -115,6 +133,7 @@ var KeptThroughErasure = map[string]bool{"case_opening": true}
 // pseudonym, $3 event to keep in the inbox, $4 sent_event cutoff in ms).
 // Order matters: rows found through other tables go first.
 var deleteSteps = []struct{ table, query string }{
+	{"chat_public_told", `DELETE FROM kv WHERE key IN ` + chatPublicTold},
 	{"answer", `DELETE FROM answer WHERE room_id IN ` + dmRooms},
 	{"sent_event", `DELETE FROM sent_event WHERE sent_at<$4 AND room_id IN ` + dmRooms},
 	{"case_draft", `DELETE FROM case_draft WHERE user_id=$1 OR room_id IN ` + dmRooms},

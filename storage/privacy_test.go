@@ -28,6 +28,8 @@ func person(t *testing.T, db *storage.DB, n int, user, dm, email, other string, 
 	must(err)
 	must(db.Onboarding().MarkWelcomed(ctx, user, now))
 	must(db.Onboarding().Tick(ctx, user, "lotse/erste-schritte.md", now))
+	// Told that their direct chat is public (support's tellExposed).
+	must(db.KV.Set(ctx, storage.ChatPublicToldPrefix+dm, "1"))
 	must(db.Roles().MarkNotice(ctx, "onboarding-reminder:"+user, user, now))
 	_, err = db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleActive, other,
 		storage.RoleAuditEntry{Key: fmt.Sprintf("grant:%d", n), At: now, Actor: other, Subject: user, Action: "grant", Detail: "team"}, now)

@@ -165,6 +165,10 @@ type Env struct {
 	// members whom to reach when Lotse cannot help ("": the default of
 	// the language, see FallbackContact).
 	Contact string
+
+	// rings is whom a reply in a group room rang, and when (ringLog; set
+	// by WithDefaults, shared by the Env's copies).
+	rings *ringLog
 }
 
 // Features says which workflows are switched on in this deployment.
@@ -238,6 +242,9 @@ func (e Env) WithDefaults() Env {
 	}
 	if e.GuideURL == nil {
 		e.GuideURL = func(string) string { return "" }
+	}
+	if e.rings == nil {
+		e.rings = newRingLog()
 	}
 	e.Matrix = wrapEnvMatrix(e.Matrix, e.Lang, e.TxnID)
 	return e

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"time"
 
 	"maunium.net/go/mautrix/crypto/attachment"
 	"maunium.net/go/mautrix/event"
@@ -18,7 +19,8 @@ import (
 // (or into the same thread), with explicit empty mentions apart from the
 // replied-to sender in a group room — that reply goes out as m.text, so
 // the mention notifies them (Notifying); in a direct chat it stays a
-// quiet notice.
+// quiet notice, and so does a further reply to the same sender in the same
+// room within ringWindow (ringLog), without the mention.
 func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, error) {
 	t := TurnOf(ctx)
 	if t == nil {
@@ -50,14 +52,21 @@ func (e *Env) Reply(ctx context.Context, plain, htmlBody string) (id.EventID, er
 	} else {
 		content.SetReply(target)
 	}
-	if !t.Direct {
+	now, rang := e.now(), false
+	if !t.Direct && e.rings.ring(evt.RoomID, evt.Sender, now) {
 		content.Mentions = &event.Mentions{UserIDs: []id.UserID{evt.Sender}}
+		rang = true
 	} else {
+		// A direct chat, or a second reply to the same sender here
+		// within ringWindow (ringLog: no loop with another bot).
 		content.Mentions = &event.Mentions{}
 	}
 	txn := e.TxnID(evt.ID, "reply", t.Next())
 	eventID, err := e.Matrix.Send(ctx, evt.RoomID, event.EventMessage, content, txn)
 	if err != nil {
+		if rang {
+			e.rings.forget(evt.RoomID, evt.Sender, now)
+		}
 		return "", fmt.Errorf("failed to send reply: %w", err)
 	}
 	return eventID, nil
@@ -242,4 +251,12 @@ func MessageHTML(md string) string { return guides.RenderTyped(md) }
 // TextHTML shows user text literally in HTML: escaped, line breaks kept.
 func TextHTML(s string) string {
 	return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")
+}
+
+// now is the Env's clock (time.Now for an Env without WithDefaults).
+func (e *Env) now() time.Time {
+	if e.Now == nil {
+		return time.Now()
+	}
+	return e.Now()
 }

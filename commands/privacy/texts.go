@@ -138,6 +138,7 @@ var German = Texts{
 	Items: map[string]string{
 		"member_state":                       "%d Eintrag zu Begrüßung und Direktchat|%d Einträge zu Begrüßung und Direktchat",
 		"direct_chat":                        "%d Direktchat, den wir vereinbart haben|%d Direktchats, die wir vereinbart haben",
+		"chat_public_told":                   "%d Vermerk, dass ich dir gesagt habe, dass dein Chat mit mir öffentlich ist|%d Vermerke, dass ich dir gesagt habe, dass dein Chat mit mir öffentlich ist",
 		"onboarding_step":                    "%d abgehakter erster Schritt|%d abgehakte erste Schritte",
 		"scheduled_notice":                   "%d Hinweis, den ich dir geschickt habe|%d Hinweise, die ich dir geschickt habe",
 		"member_role":                        "%d Rolle|%d Rollen",
@@ -295,6 +296,7 @@ var English = Texts{
 	Items: map[string]string{
 		"member_state":                       "%d entry about the welcome and our direct chat|%d entries about the welcome and our direct chat",
 		"direct_chat":                        "%d direct chat we agreed on|%d direct chats we agreed on",
+		"chat_public_told":                   "%d note that I told you your chat with me is public|%d notes that I told you your chat with me is public",
 		"onboarding_step":                    "%d ticked first step|%d ticked first steps",
 		"scheduled_notice":                   "%d note I sent you|%d notes I sent you",
 		"member_role":                        "%d role|%d roles",

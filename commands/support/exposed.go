@@ -6,13 +6,14 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // exposedToldKey is the key-value record that the member was told that
 // their direct chat room is public (tellExposed); deleted when the chat is
 // found private again, so that a new exposure is told again. It names the
-// room only.
-func exposedToldKey(room id.RoomID) string { return "support-exposed-told:" + room.String() }
+// room only; erased with the member (storage.PrivacyQuery.Erase).
+func exposedToldKey(room id.RoomID) string { return storage.ChatPublicToldPrefix + room.String() }
 
 // tellExposed tells the member, once in room (their own direct chat with
 // Lotse), that the chat is public and what follows: the team's answers go
