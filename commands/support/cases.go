@@ -100,15 +100,7 @@ func (w *Workflow) threadCaseOf(ctx context.Context, sender id.UserID, target id
 		zerolog.Ctx(ctx).Info().Err(err).Stringer("target", target).Msg("Not claiming by ✋: the reacted-to event could not be read")
 		return nil, nil
 	}
-	mc, ok := fetched.Content.Parsed.(*event.MessageEventContent)
-	if !ok || mc.RelatesTo == nil {
-		return nil, nil
-	}
-	root := mc.RelatesTo.GetThreadParent()
-	if root == "" {
-		return nil, nil
-	}
-	return w.DB.Cases.ByTeamEvent(ctx, root.String())
+	return w.threadCase(ctx, fetched)
 }
 
 // rate records the member's 👍/👎 on the rating question of case c.
