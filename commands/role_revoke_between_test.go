@@ -33,6 +33,30 @@ func (h *roleReadHook) QueryTiming(ctx context.Context, method, query string, ar
 	}
 }
 
+// revokeOnRoleRead installs a roleReadHook that revokes member's team
+// role (as approvr) the first time the role is read while when says the
+// moment has come (nil: the first read). It returns whether the revocation
+// ran and a stop func that puts the database's logger back (also on
+// cleanup).
+func revokeOnRoleRead(t *testing.T, e *supportEnv, when func(ctx context.Context, user string) bool) (*atomic.Bool, func()) {
+	t.Helper()
+	var revoked atomic.Bool
+	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
+		if user != member.String() || revoked.Load() || (when != nil && !when(ctx, user)) {
+			return
+		}
+		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
+			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
+			t.Error(err)
+		}
+		revoked.Store(true)
+	}}
+	e.db.Root.Log = hook
+	stop := func() { e.db.Root.Log = hook.DatabaseLogger }
+	t.Cleanup(stop)
+	return &revoked, stop
+}
+
 // TestRoleRevokedBetweenReadAndActivation: a manager revokes someone's
 // team role at the moment the training that completes their evidence is
 // recorded — after the activation read the role as pending and before it
@@ -50,25 +74,12 @@ func TestRoleRevokedBetweenReadAndActivation(t *testing.T) {
 		t.Fatalf("setup: role %+v, want pending", r)
 	}
 
-	var revoked atomic.Bool
-	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
-		if user != member.String() || revoked.Load() {
-			return
-		}
+	revoked, stop := revokeOnRoleRead(t, e, func(ctx context.Context, user string) bool {
 		g, err := e.db.Roles().Gate(ctx, user)
-		if err != nil || g == nil || g.TrainingAt.IsZero() {
-			return // the training is not on file yet: not the activation's read
-		}
-		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
-			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
-			t.Error(err)
-		}
-		revoked.Store(true)
-	}}
-	e.db.Root.Log = hook
-	t.Cleanup(func() { e.db.Root.Log = hook.DatabaseLogger })
+		return err == nil && g != nil && !g.TrainingAt.IsZero() // else not the activation's read: the training is not on file yet
+	})
 	e.say(t, approvRm, approvr, "!schulung @member:test heute", "")
-	e.db.Root.Log = hook.DatabaseLogger
+	stop()
 
 	if !revoked.Load() {
 		t.Fatal("the role was never read after the training was on file")
@@ -98,21 +109,9 @@ func TestRoleRevokedBetweenReadAndPause(t *testing.T) {
 	}
 	e.now = e.now.AddDate(1, 0, 10) // the training expired
 
-	var revoked atomic.Bool
-	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
-		if user != member.String() || revoked.Load() {
-			return
-		}
-		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
-			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
-			t.Error(err)
-		}
-		revoked.Store(true)
-	}}
-	e.db.Root.Log = hook
-	t.Cleanup(func() { e.db.Root.Log = hook.DatabaseLogger })
+	revoked, stop := revokeOnRoleRead(t, e, nil)
 	err := e.h.TickPeople(ctx, e.now)
-	e.db.Root.Log = hook.DatabaseLogger
+	stop()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,25 +139,12 @@ func TestRoleRevokedBetweenReadAndSuspend(t *testing.T) {
 		t.Fatalf("setup: role %+v, want active", r)
 	}
 
-	var revoked atomic.Bool
-	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
-		if user != member.String() || revoked.Load() {
-			return
-		}
+	revoked, stop := revokeOnRoleRead(t, e, func(ctx context.Context, user string) bool {
 		g, err := e.db.Roles().Gate(ctx, user)
-		if err != nil || g == nil || !g.DeclarationAt.IsZero() {
-			return // the declaration is still on file: not the read after it was taken back
-		}
-		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
-			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
-			t.Error(err)
-		}
-		revoked.Store(true)
-	}}
-	e.db.Root.Log = hook
-	t.Cleanup(func() { e.db.Root.Log = hook.DatabaseLogger })
+		return err == nil && g != nil && g.DeclarationAt.IsZero() // else not the read after it was taken back: the declaration is still on file
+	})
 	e.say(t, approvRm, approvr, "!erklärung @member:test widerrufen", "")
-	e.db.Root.Log = hook.DatabaseLogger
+	stop()
 
 	if !revoked.Load() {
 		t.Fatal("the role was never read after the declaration was taken back")
