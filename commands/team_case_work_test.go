@@ -124,7 +124,7 @@ func TestUnclaimedRemindersBundled(t *testing.T) {
 	if len(got) != 1 {
 		t.Fatalf("want one reminder for 40 waiting cases, got %d:\n%s", len(got), strings.Join(got, "\n---\n"))
 	}
-	for _, want := range []string{"40 Fälle warten", "#1 (5 Std.)", "#10 (5 Std.)", "Dazu kommen 30 weitere", "!offen"} {
+	for _, want := range []string{"40 Fälle warten", "#1 (seit 5 Std.)", "#10 (seit 5 Std.)", "Dazu kommen 30 weitere", "!offen"} {
 		if !strings.Contains(got[0], want) {
 			t.Errorf("reminder lacks %q:\n%s", want, got[0])
 		}
@@ -401,6 +401,11 @@ func TestOpenListPaged(t *testing.T) {
 	got := lines(first[0].content.Body)
 	if len(got) != 15 || !strings.Contains(got[0], "#6 ") || !strings.Contains(got[14], "#20 ") {
 		t.Fatalf("first page, unclaimed oldest first:\n%s", first[0].content.Body)
+	}
+	// The age stands alone after the case: German needs „seit“ before its
+	// dative („– seit 2 Std.“, „– seit 366 Tagen“, not „– 366 Tagen“).
+	if !strings.Contains(got[0], " – seit ") {
+		t.Errorf("a case's age without „seit“: %q", got[0])
 	}
 	mustContain(t, first, "Offene Fälle: 40, davon 35 ohne Bearbeitung", "… und 25 weitere: !offen 2")
 	if strings.Contains(first[0].content.Body, "doppelt an Mein Kalender zeigt die Termine der Ortsgruppe doppelt") {

@@ -255,7 +255,7 @@ func (w *Workflow) remindUnclaimed(ctx context.Context, due []*storage.Case, now
 	}
 	var list []string
 	for _, c := range waiting[:min(len(waiting), MaxListedUnclaimed)] {
-		list = append(list, fmt.Sprintf("#%d (%s)", c.ID, age(w.tx, now.Sub(c.StatusAt))))
+		list = append(list, fmt.Sprintf("#%d (%s)", c.ID, chat.Format(w.tx.AgeSince, age(w.tx, now.Sub(c.StatusAt)))))
 	}
 	md := chat.Format(st.ReminderUnclaimedMany, len(waiting), strings.Join(list, ", "))
 	if more := len(waiting) - len(list); more > 0 {

@@ -409,7 +409,7 @@ func (w *Workflow) cmdOpen(ce *chat.Call) error {
 	b.WriteString(chat.Format(st.OpenIntro, board.Open, board.Open-board.ClaimedCount) + "\n\n")
 	now := w.Now()
 	for _, c := range cases {
-		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(chat.Shorten(w.summary(c), OpenSummary)), age(w.tx, now.Sub(c.CreatedAt)))
+		fmt.Fprintf(&b, "- **#%d** %s %s – %s\n", c.ID, chat.Escape(w.statusLabel(ce.Ctx, c, true)), chat.Escape(chat.Shorten(w.summary(c), OpenSummary)), chat.Format(w.tx.AgeSince, age(w.tx, now.Sub(c.CreatedAt))))
 	}
 	if len(cases) == 0 {
 		b.WriteString(chat.Format(st.OpenPageEmpty, page) + "\n")

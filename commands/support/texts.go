@@ -253,8 +253,13 @@ type Texts struct {
 	DraftFull string
 	// Digest: %d open, %d unclaimed (plural forms "one|other", see chat.Plural).
 	Digest string
-	// Age formats: %d minutes, hours, days.
+	// Age formats: %d minutes, hours, days (German in the dative, as
+	// after „seit“ and „in“).
 	AgeMinutes, AgeHours, AgeDays string
+	// AgeSince (%s = an age) stands alone after a case in a list (!offen,
+	// the reminder of many waiting cases): German needs its „seit“ there
+	// („– seit 3 Tagen“, not „– 3 Tagen“).
+	AgeSince string
 	// MineDMOnly answers !meine outside a direct chat: the member's cases
 	// are shown only there.
 	MineDMOnly string
@@ -474,6 +479,7 @@ var German = Texts{
 	AgeMinutes:        "%d Min.",
 	AgeHours:          "%d Std.",
 	AgeDays:           "%d Tag|%d Tagen",
+	AgeSince:          "seit %s",
 	MineDMOnly:        "Deine Fälle zeige ich dir nur im Direktchat mit mir – hier lesen andere mit. Schreib mir dort `!meine`.",
 	RelayCut:          "✂️ Die Nachricht war zu lang für eine Chatnachricht – hier steht nur ihr Anfang. Das Mitglied weiß Bescheid.",
 	RelayCutMember:    "Deine Nachricht war sehr lang – beim Team ist nur ihr Anfang angekommen. Den Rest schick bitte in kürzeren Nachrichten hinterher.",
@@ -655,6 +661,7 @@ var English = Texts{
 	AgeMinutes:        "%d min",
 	AgeHours:          "%d h",
 	AgeDays:           "%d day|%d days",
+	AgeSince:          "%s",
 	MineDMOnly:        "I only show your cases in a direct chat with me – others read along here. Write `!mine` to me there.",
 	RelayCut:          "✂️ The message was too long for one chat message – this is only its beginning. The member has been told.",
 	RelayCutMember:    "Your message was very long – only its beginning reached the team. Please send the rest in shorter messages.",
