@@ -103,7 +103,7 @@ func guidesGaps(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	// stay).
 	lines := strings.Split(plain, "\n")
 	for i, l := range lines {
-		lines[i] = guides.Printable(l)
+		lines[i] = chat.OneLineName(l)
 	}
 	_, err = fmt.Fprintln(stdout, strings.Join(lines, "\n"))
 	return err

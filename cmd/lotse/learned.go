@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/commands/learn"
 	"github.com/lotse-bot/lotse/guides"
 )
@@ -45,7 +46,7 @@ func guidesLearned(ctx context.Context, args []string, stdout, stderr io.Writer)
 			if !l.ExportedAt.IsZero() {
 				exported = l.ExportedAt.Format(time.DateOnly)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", l.ID, l.GuideID, l.TaughtAt.Format(time.DateOnly), exported, guides.Printable(l.Question))
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", l.ID, l.GuideID, l.TaughtAt.Format(time.DateOnly), exported, chat.OneLineName(l.Question))
 		}
 		return tw.Flush()
 	}

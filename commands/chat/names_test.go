@@ -1,53 +1,31 @@
-package chat
+package chat_test
 
 import (
-	"context"
 	"testing"
 
-	"maunium.net/go/mautrix/id"
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
-type namedMatrix struct {
-	Matrix
-	name string
-}
-
-func (m namedMatrix) DisplayName(context.Context, id.RoomID, id.UserID) string { return m.name }
-
-type namedPresenceMatrix struct {
-	namedMatrix
-	Presence
-}
-
-// Every workflow gets display names on one line from the Env's Matrix; a
-// name that is nothing but spaces and controls is the user ID; a Matrix
-// with Presence keeps it (typing, read receipts) and wrapping twice does
-// not wrap again.
-func TestEnvDisplayNameOneLine(t *testing.T) {
-	const user = id.UserID("@mia:test")
+// TestOneLineName: a display name, a kept or a learned question as Lotse
+// shows or prints it — one line, no control character (a terminal's
+// escape sequences: „\x1b[2K“ clears a line, „\x1b]52;…“ writes the
+// clipboard), no invisible formatting character (a direction override
+// turns a line around), runs of spaces collapsed; umlauts, emoji and
+// typography stay.
+func TestOneLineName(t *testing.T) {
 	for in, want := range map[string]string{
-		"Mia Mitglied\n[IN ARBEIT: Alice]": "Mia Mitglied [IN ARBEIT: Alice]",
-		"Mia\r\n\u2028Mitglied\u202e":      "Mia Mitglied",
-		"  Mia   M. ":                      "Mia M.",
-		"\n\t\u200b":                       user.String(),
+		"Wie ändere ich mein Passwort? 🔑 „so“ …": "Wie ändere ich mein Passwort? 🔑 „so“ …",
+		"Mia\n[IN ARBEIT: Alice]":                "Mia [IN ARBEIT: Alice]",
+		"a\x1b[2Kb":                              "a [2Kb",
+		"a\x1b]52;c;ZXZpbA==\x07b":               "a ]52;c;ZXZpbA== b",
+		"zeile\neins\tzwei\r":                    "zeile eins zwei",
+		"abc\u202edef\u2066g\u200fh\u200bi":      "abcdefghi",
+		"\u0085\u009b31m":                        "31m",
+		"  viel   Platz  ":                       "viel Platz",
+		"":                                       "",
 	} {
-		env := Env{Matrix: namedMatrix{name: in}}.WithDefaults()
-		if got := env.Matrix.DisplayName(context.Background(), "!r:test", user); got != want {
-			t.Errorf("DisplayName of %q = %q, want %q", in, got, want)
+		if got := chat.OneLineName(in); got != want {
+			t.Errorf("OneLineName(%q) = %q, want %q", in, got, want)
 		}
-		if _, ok := env.Matrix.(Presence); ok {
-			t.Error("a Matrix without Presence got one")
-		}
-	}
-	env := Env{Matrix: namedPresenceMatrix{namedMatrix{name: "A\nB"}, nil}}.WithDefaults()
-	if _, ok := env.Matrix.(Presence); !ok {
-		t.Error("the Matrix lost its Presence")
-	}
-	again := env.WithDefaults()
-	if _, ok := again.Matrix.(envMatrixPresence); !ok {
-		t.Errorf("wrapped twice: %T", again.Matrix)
-	}
-	if got := again.Matrix.DisplayName(context.Background(), "!r:test", user); got != "A B" {
-		t.Errorf("DisplayName = %q, want %q", got, "A B")
 	}
 }

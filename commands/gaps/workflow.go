@@ -161,7 +161,7 @@ var redactMarks = guides.RedactMarks{Email: RedactedMark, MatrixID: RedactedMark
 // display name, its parts and user name ([guides.NameForms], as learned
 // questions and drafts), and of its links only the host
 // ([guides.ShortenLinks], as learned questions), and without control
-// characters ([guides.Printable]: `lotse gaps` prints it to a terminal): the
+// characters ([chat.OneLineName]: `lotse gaps` prints it to a terminal): the
 // digest shows the text to the team.
 func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideIDs []string, answerEvent id.EventID) error {
 	t, ok, err := w.mayKeep(ctx)
@@ -173,7 +173,7 @@ func (w *Workflow) Failed(ctx context.Context, question, outcome string, guideID
 	if name := w.Matrix.DisplayName(ctx, evt.RoomID, evt.Sender); name != evt.Sender.String() {
 		names = append(names, name)
 	}
-	question, _ = guides.ShortenLinks(guides.Printable(question))
+	question, _ = guides.ShortenLinks(chat.OneLineName(question))
 	question, _ = guides.Redact(question, redactMarks, guides.NameForms(names))
 	return w.DB.Gaps().Keep(ctx, storage.FailedQuestion{SourceEvent: evt.ID.String(), UserID: evt.Sender.String(), RoomID: evt.RoomID.String(),
 		Question: question, Outcome: outcome, Guides: guideIDs, AnswerEvent: answerEvent.String(), AskedAt: w.Now()})

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/lotse-bot/lotse/commands/chat"
 	"github.com/lotse-bot/lotse/guides"
 )
 
@@ -40,13 +41,13 @@ const (
 // language) and joins its whitespace; names are the asking member's user ID
 // and display name ([guides.NameForms]); links keep only their host
 // ([guides.ShortenLinks]: share tokens, reset codes); control characters
-// go ([guides.Printable]: `lotse guides learned` prints the question to a
-// terminal). found lists the kinds
+// go ([chat.OneLineName], as in display names: `lotse guides learned`
+// prints the question to a terminal). found lists the kinds
 // replaced, in the order link, password, e-mail, Matrix ID, IBAN, phone, name.
 func Scrub(q string, tx *Texts, names ...string) (clean string, found []Kind) {
 	marks := guides.RedactMarks{Email: tx.PlaceholderEmail, MatrixID: tx.PlaceholderMatrixID, IBAN: tx.PlaceholderIBAN, Phone: tx.PlaceholderPhone,
 		Name: tx.PlaceholderName, Secret: tx.PlaceholderSecret}
-	q, links := guides.ShortenLinks(guides.Printable(q))
+	q, links := guides.ShortenLinks(chat.OneLineName(q))
 	q, r := guides.Redact(q, marks, guides.NameForms(names))
 	if links > 0 {
 		found = append(found, KindLink)

@@ -42,7 +42,7 @@ func TestScrubUsesTheOneRedactor(t *testing.T) {
 		// No control character reaches the store and `lotse guides
 		// learned`'s terminal: an escape sequence or a right-to-left
 		// override goes, a line break is a space (learn34).
-		{&German, "Wie \x1b]0;weg\x07ändere ich\x1b[2K mein\nPasswort\u202e?", "Wie ]0;wegändere ich[2K mein Passwort?", nil, nil},
+		{&German, "Wie \x1b]0;weg\x07ändere ich\x1b[2K mein\nPasswort\u202e?", "Wie ]0;weg ändere ich [2K mein Passwort?", nil, nil},
 	}
 	for _, tt := range tests {
 		got, found := Scrub(tt.in, tt.tx, tt.names...)
