@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 	"maunium.net/go/mautrix/id"
 )
 
@@ -12,9 +13,10 @@ import (
 // same person in the same room stay quiet notices without a mention.
 const ringWindow = 10 * time.Minute
 
-// maxRingEntries bounds the people ringLog remembers: when full, the
-// entries older than ringWindow go; when still full, all of them (a
-// reply then rings once more, nothing worse).
+// maxRingEntries bounds the people ringLog remembers: when full, the one
+// rung longest ago is forgotten (golang-lru's simplelru, as the language
+// notes of cases and answers keep theirs; a forgotten sender is rung once
+// more, nothing worse).
 const maxRingEntries = 4096
 
 // ringLog remembers whom a reply in a group room rang, and when, so that
@@ -35,7 +37,7 @@ const maxRingEntries = 4096
 // are reading anyway.
 type ringLog struct {
 	mu   sync.Mutex
-	last map[ringKey]time.Time
+	last *simplelru.LRU[ringKey, time.Time]
 }
 
 type ringKey struct {
@@ -43,7 +45,10 @@ type ringKey struct {
 	user id.UserID
 }
 
-func newRingLog() *ringLog { return &ringLog{last: make(map[ringKey]time.Time)} }
+func newRingLog() *ringLog {
+	last, _ := simplelru.NewLRU[ringKey, time.Time](maxRingEntries, nil) // errs only on a size ≤ 0
+	return &ringLog{last: last}
+}
 
 // ring reports whether a reply to user in room may ring them at now (no
 // ring to them there within ringWindow before), and notes it if so. A nil
@@ -55,20 +60,10 @@ func (r *ringLog) ring(room id.RoomID, user id.UserID, now time.Time) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	k := ringKey{room, user}
-	if t, ok := r.last[k]; ok && now.Sub(t) < ringWindow && !now.Before(t) {
+	if t, ok := r.last.Peek(k); ok && now.Sub(t) < ringWindow && !now.Before(t) {
 		return false
 	}
-	if len(r.last) >= maxRingEntries {
-		for key, t := range r.last {
-			if now.Sub(t) >= ringWindow || now.Before(t) {
-				delete(r.last, key)
-			}
-		}
-		if len(r.last) >= maxRingEntries {
-			clear(r.last)
-		}
-	}
-	r.last[k] = now
+	r.last.Add(k, now)
 	return true
 }
 
@@ -81,7 +76,7 @@ func (r *ringLog) forget(room id.RoomID, user id.UserID, at time.Time) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	k := ringKey{room, user}
-	if t, ok := r.last[k]; ok && t.Equal(at) {
-		delete(r.last, k)
+	if t, ok := r.last.Peek(k); ok && t.Equal(at) {
+		r.last.Remove(k)
 	}
 }

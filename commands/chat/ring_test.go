@@ -9,7 +9,7 @@ import (
 )
 
 // TestRingLogBounded: many senders keep the log at most maxRingEntries;
-// entries past the window go first, and a sender the log forgot is rung
+// the sender rung longest ago goes first, and a sender the log forgot is rung
 // again (nothing worse than one more ring).
 func TestRingLogBounded(t *testing.T) {
 	r := newRingLog()
@@ -18,19 +18,22 @@ func TestRingLogBounded(t *testing.T) {
 		if !r.ring("!g:test", id.UserID(fmt.Sprintf("@u%d:test", i)), now) {
 			t.Fatalf("sender %d not rung the first time", i)
 		}
-		if len(r.last) > maxRingEntries {
-			t.Fatalf("%d entries, at most %d", len(r.last), maxRingEntries)
+		if r.last.Len() > maxRingEntries {
+			t.Fatalf("%d entries, at most %d", r.last.Len(), maxRingEntries)
 		}
 	}
 	if r.ring("!g:test", id.UserID(fmt.Sprintf("@u%d:test", maxRingEntries+499)), now) {
 		t.Fatal("the last sender was rung twice within the window")
 	}
+	if !r.ring("!g:test", "@u0:test", now) {
+		t.Fatal("the sender rung longest ago was not forgotten when the log was full")
+	}
 	later := now.Add(ringWindow)
 	for i := range maxRingEntries {
 		r.ring("!h:test", id.UserID(fmt.Sprintf("@v%d:test", i)), later)
 	}
-	if len(r.last) > maxRingEntries {
-		t.Fatalf("%d entries, at most %d", len(r.last), maxRingEntries)
+	if r.last.Len() > maxRingEntries {
+		t.Fatalf("%d entries, at most %d", r.last.Len(), maxRingEntries)
 	}
 	var nilLog *ringLog
 	for range 2 {
