@@ -5,7 +5,7 @@ Per set one line, then the sums: bench raw top-1/top-3 (`lotse guides eval`), be
 (`lotse ask --eval` against the bench guides), first messages helped, confident wrong and the raw top-1/top-3 of their
 guide questions. Only summary lines are read, never a question, so held-out sets can be counted without being read.
 The quality passes' merge rules are written over these sums (docs/passes/). Example:
-  .ci/heldout-sums.py /tmp/lotse check fresh unseen sealed sealed2 ... sealed32"""
+  .ci/heldout-sums.py /tmp/lotse check fresh unseen sealed sealed2 ... sealed33"""
 import glob, os, re, subprocess, sys
 REPO = os.environ.get("REPO", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 binp, sets = os.path.abspath(sys.argv[1]), sys.argv[2:]

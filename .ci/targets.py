@@ -4,7 +4,7 @@
 Prints which sets meet bench top-1 >= 90 %, bench top-3 >= 97 %, first messages helped >= 95 % (with the range over
 all sets), the worst bench confident-wrong share, how many sets answered an out-of-scope bench question with a guide,
 and the worst first-message confident-wrong ratio. Never prints a question. Example:
-  .ci/targets.py /tmp/lotse check fresh unseen sealed sealed2 ... sealed32"""
+  .ci/targets.py /tmp/lotse check fresh unseen sealed sealed2 ... sealed33"""
 import glob, os, re, subprocess, sys
 REPO = os.environ.get("REPO", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 binp, sets = os.path.abspath(sys.argv[1]), sys.argv[2:]

@@ -611,6 +611,15 @@ func TestFloors(t *testing.T) {
 		// (guides/search/testdata/bench-sealed32-2026-12-07.tsv): helped 170
 		// of 188 = 90.4 % at the start, no confident wrong answer.
 		{"BenchSealed32", bench("sealed32"), 90, 2, nil},
+		// The thirty-third sealed first messages, the judge of the
+		// thirty-fifth pass (testdata/first-messages-sealed33-2026-12-07.tsv:
+		// written blind in the thirty-fourth pass's session): helped 172 of
+		// 185 = 93.0 % at the pass's start, no confident wrong answer.
+		{"FirstMessagesSealed33", firstMessages("sealed33"), 92, 3, []string{"smalltalk", "human"}},
+		// The thirty-third sealed bench questions
+		// (guides/search/testdata/bench-sealed33-2026-12-07.tsv): helped 170
+		// of 188 = 90.4 % at the start, no confident wrong answer.
+		{"BenchSealed33", bench("sealed33"), 90, 2, nil},
 	})
 }
 
