@@ -1119,7 +1119,7 @@ func (w *Workflow) recordGate(ce *chat.Call, target id.UserID, set func(*storage
 	g.UpdatedAt = now
 	cause := chat.TurnOf(ce.Ctx).Event.ID.String()
 	if err := w.DB.Roles().PutGate(ce.Ctx, *g, storage.RoleAuditEntry{Key: action + ":" + cause, At: now, Actor: ce.Sender.String(),
-		Subject: target.String(), Action: action, Detail: g.DeclarationAt.Format(chat.ISODateLayout) + "/" + g.TrainingAt.Format(chat.ISODateLayout)}); err != nil {
+		Subject: target.String(), Action: action, Detail: w.Local(g.DeclarationAt, chat.ISODateLayout) + "/" + w.Local(g.TrainingAt, chat.ISODateLayout)}); err != nil {
 		return err
 	}
 	if err := w.ReplyMarkdown(ce.Ctx, answer); err != nil {
