@@ -54,7 +54,7 @@ func TestRelayBudgetPerMember(t *testing.T) {
 			t.Fatalf("file %d beyond the budget was relayed (%d uploads): %s", i, uploads()-before, bodies(sent))
 		}
 		team := in(sent, teamRoom)
-		mustContain(t, team, "Bild "+strings.Repeat("!", i), "heute nicht mehr weiter")
+		mustContain(t, team, "Bild "+strings.Repeat("!", i), "vorerst nicht weiter")
 		mustContain(t, in(sent, dmRoom), "sehr viele Dateien", "morgen")
 		for _, s := range append(team, in(sent, dmRoom)...) {
 			for _, internal := range []string{"$", "mxc://", "!dm", "@member", "Budget", "budget"} {

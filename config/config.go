@@ -159,7 +159,9 @@ type Config struct {
 	Admins []string `yaml:"admins"`
 	// TrainingRequired: the team role also needs a data-protection training.
 	TrainingRequired bool `yaml:"training_required"`
-	// TrainingValidity is how long a training counts (default 12 months).
+	// TrainingValidity is how long a training counts (default 12 months):
+	// multiples of 365 days count calendar years, other whole days calendar
+	// days in SupportTimezone (commands/people.Workflow.trainingUntil).
 	TrainingValidity time.Duration `yaml:"training_validity"`
 	// TrainingRemindBefore: reminders this long before a training expires.
 	TrainingRemindBefore time.Duration `yaml:"training_remind_before"`

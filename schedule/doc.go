@@ -47,6 +47,9 @@
 //     when a time is missing; "19.30" (month 30) is always a time.
 //   - "2h"/"19h" is a time if no other time is given, else a duration.
 //   - A time before 7:00 without "morgens" gets a warning (maybe 19 Uhr meant).
+//   - "heute", "morgen" and "übermorgen" count from the local calendar day
+//     of now; typed between midnight and 5:00 they get a warning that names
+//     the date (someone still up may mean the day that has just ended).
 //   - Words that are not understood are an error ([ErrUnrecognized]), never
 //     silently dropped: a wrong round-table time is worse than a question.
 //

@@ -8,6 +8,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+	// Europe/Berlin is written into every calendar file and every date is
+	// read in it: a host or container without zoneinfo (a slim image, a
+	// test machine) must not turn a round table into an error.
+	_ "time/tzdata"
 
 	"github.com/lotse-bot/lotse/internal/utf8cut"
 )

@@ -25,6 +25,11 @@ func ValidDuration(d time.Duration) bool {
 const (
 	farAhead  = 183 * 24 * time.Hour
 	earlyHour = 7
+	// nightEnds: before this local hour, „heute“, „morgen“ and
+	// „übermorgen“ are read from the calendar day that has just begun,
+	// which someone still up after midnight may not mean; the date chosen
+	// is named in a warning.
+	nightEnds = 5
 )
 
 // When is the result of [Parse].
@@ -369,6 +374,9 @@ func (r *resolver) day(dates, rels, weekdays []item, c clock) (int, time.Month, 
 		ny, nm, nd := addDays(ty, tm, td, it.day)
 		if perr = set(ny, nm, nd); perr != nil {
 			return 0, 0, 0, perr
+		}
+		if r.now.In(r.loc).Hour() < nightEnds {
+			r.warn(r.tx.WarnAfterMidnight, it.raw, r.tx.Date(time.Date(ny, nm, nd, 12, 0, 0, 0, r.loc)))
 		}
 	}
 	for i := range weekdays {

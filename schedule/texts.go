@@ -96,6 +96,8 @@ type Texts struct {
 	WarnOverlap string
 	// WarnNextWeekday: %s = words typed, %s = date chosen.
 	WarnNextWeekday string
+	// WarnAfterMidnight: %s = words typed („morgen“), %s = date chosen.
+	WarnAfterMidnight string
 	// WarnToday: %s = time; the weekday typed is today.
 	WarnToday string
 	// WarnEarly: %s = time read, %s = the afternoon or evening alternative.
@@ -172,6 +174,7 @@ var German = Texts{
 	WarnGap:           "%s gibt es am %s wegen der Umstellung auf Sommerzeit nicht, ich nehme %s.",
 	WarnOverlap:       "%s gibt es am %s wegen der Umstellung auf Winterzeit zweimal, ich nehme das erste Mal (Sommerzeit).",
 	WarnNextWeekday:   "„%s“ verstehe ich als %s. Meinst du eine Woche später, schreib das Datum.",
+	WarnAfterMidnight: "Es ist schon nach Mitternacht: „%s“ verstehe ich als %s. Meinst du einen anderen Tag, schreib das Datum.",
 	WarnToday:         "Das ist heute, %s.",
 	WarnEarly:         "Ich lese %s morgens. Meinst du nachmittags oder abends, schreib %s.",
 	WarnEndNextDay:    "Der Termin endet erst am nächsten Tag: %s.",
@@ -236,6 +239,7 @@ var English = Texts{
 	WarnGap:           "%s doesn't exist on %s because summer time starts; I'm using %s.",
 	WarnOverlap:       "%s happens twice on %s because summer time ends; I'm using the first one (summer time).",
 	WarnNextWeekday:   "I read “%s” as %s. If you mean a week later, give the date.",
+	WarnAfterMidnight: "It's already past midnight: I read “%s” as %s. If you mean another day, give the date.",
 	WarnToday:         "That's today, %s.",
 	WarnEarly:         "I read %s in the morning. If you mean the afternoon or evening, write %s.",
 	WarnEndNextDay:    "It ends on the next day: %s.",

@@ -114,7 +114,7 @@ func (w *Workflow) selfEvidence(ce *chat.Call, dateArg string, training bool) er
 	var set func(*storage.TeamGate)
 	var action, answer string
 	if training {
-		until := w.Day(at.Add(w.cfg.Roles.TrainingValidity))
+		until := w.Day(w.trainingUntil(at))
 		set = func(g *storage.TeamGate) { g.TrainingAt, g.TrainingBy = at, ce.Sender.String() }
 		action, answer = "bootstrap-training", chat.Format(w.tx.TrainingRecorded, who, day, until)
 	} else {

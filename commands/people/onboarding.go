@@ -494,7 +494,7 @@ func (w *Workflow) trainingExpiry(ctx context.Context, now time.Time) error {
 func (w *Workflow) expireTraining(ctx context.Context, g *storage.TeamGate, coordIDs []id.UserID, now time.Time) error {
 	pt := w.tx
 	user := id.UserID(g.UserID)
-	expires := g.TrainingAt.Add(w.cfg.Roles.TrainingValidity)
+	expires := w.trainingUntil(g.TrainingAt)
 	stamp := strconv.FormatInt(g.TrainingAt.UnixMilli(), 10)
 	date := w.Day(expires)
 	var kind, toPerson, toCoord string

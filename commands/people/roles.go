@@ -634,7 +634,28 @@ func (w *Workflow) noticeEach(ctx context.Context, key string, user id.UserID, t
 
 // trainingValid reports whether g has a training that is still valid at now.
 func (w *Workflow) trainingValid(g *storage.TeamGate, now time.Time) bool {
-	return !g.TrainingAt.IsZero() && now.Before(g.TrainingAt.Add(w.cfg.Roles.TrainingValidity))
+	return !g.TrainingAt.IsZero() && now.Before(w.trainingUntil(g.TrainingAt))
+}
+
+// trainingUntil returns when a training held at at stops counting. The
+// validity is a duration in the configuration (default 365 days, „12
+// Monate“): whole multiples of 365 days count calendar years, other whole
+// days calendar days, both in the association's time zone; anything else is
+// an exact duration. A flat 365 days let every training whose year holds a
+// 29 February expire a day early (1.3.2027 „gültig bis 29.02.2028“, and
+// the team role paused on that day), and whole days counted as 24 hours
+// moved a time of day by the switch to or from summer time.
+func (w *Workflow) trainingUntil(at time.Time) time.Time {
+	const day, year = 24 * time.Hour, 365 * 24 * time.Hour
+	v := w.cfg.Roles.TrainingValidity
+	local := at.In(w.Location)
+	switch {
+	case v > 0 && v%year == 0:
+		return local.AddDate(int(v/year), 0, 0)
+	case v > 0 && v%day == 0:
+		return local.AddDate(0, 0, int(v/day))
+	}
+	return at.Add(v)
 }
 
 // gatePassed reports whether the evidence allows the team role at now.
@@ -912,7 +933,7 @@ func (w *Workflow) gateSummary(g *storage.TeamGate) string {
 	s := chat.Format(pt.GateDeclaration, date(g.DeclarationAt))
 	// When the training ends, not only when it was: the date a
 	// coordinator needs on a bad day (twenty-seventh pass, onb27).
-	switch until := g.TrainingAt.Add(w.cfg.Roles.TrainingValidity); {
+	switch until := w.trainingUntil(g.TrainingAt); {
 	case g.TrainingAt.IsZero():
 		if w.cfg.Roles.TrainingRequired {
 			s += ", " + chat.Format(pt.GateTraining, pt.Missing)
@@ -1079,7 +1100,7 @@ func (w *Workflow) cmdTraining(ce *chat.Call) error {
 	if err := w.warnID(ce.Ctx, target); err != nil {
 		return err
 	}
-	until := at.Add(w.cfg.Roles.TrainingValidity)
+	until := w.trainingUntil(at)
 	return w.recordGate(ce, target, func(g *storage.TeamGate) { g.TrainingAt, g.TrainingBy = at, ce.Sender.String() }, "training",
 		chat.Format(pt.TrainingRecorded, chat.Escape(target.String()), w.Day(at), w.Day(until)))
 }
@@ -1098,7 +1119,7 @@ func (w *Workflow) recordGate(ce *chat.Call, target id.UserID, set func(*storage
 	g.UpdatedAt = now
 	cause := chat.TurnOf(ce.Ctx).Event.ID.String()
 	if err := w.DB.Roles().PutGate(ce.Ctx, *g, storage.RoleAuditEntry{Key: action + ":" + cause, At: now, Actor: ce.Sender.String(),
-		Subject: target.String(), Action: action, Detail: g.DeclarationAt.Format(chat.ISODateLayout) + "/" + g.TrainingAt.Format(chat.ISODateLayout)}); err != nil {
+		Subject: target.String(), Action: action, Detail: w.Local(g.DeclarationAt, chat.ISODateLayout) + "/" + w.Local(g.TrainingAt, chat.ISODateLayout)}); err != nil {
 		return err
 	}
 	if err := w.ReplyMarkdown(ce.Ctx, answer); err != nil {

@@ -72,7 +72,7 @@ func TestEveryTableHasPlainWords(t *testing.T) {
 func TestConfirmWordIsAWord(t *testing.T) {
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	w := New(&chat.Env{Lang: "de", Now: func() time.Time { return now }, Location: time.UTC}, Config{}, nil)
-	a, b := w.deleteToken("@a:test"), w.deleteToken("@a:test")
+	a, b := w.deleteToken("@a:test", 0), w.deleteToken("@a:test", 0)
 	if a != b || a == "" || strings.ContainsAny(a, "0123456789") {
 		t.Fatalf("confirmation words %q, %q", a, b)
 	}

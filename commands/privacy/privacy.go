@@ -230,12 +230,22 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 }
 
 // deleteToken is the confirmation word for !daten-löschen, a plain word of
-// the language: it depends on the member and the day, so an old message
-// cannot be replayed by accident.
-func (w *Workflow) deleteToken(user string) string {
-	sum := sha256.Sum256([]byte("lotse-delete\x00" + user + "\x00" + w.Now().In(w.Location).Format(chat.ISODateLayout)))
+// the language: it depends on the member and the day (in the association's
+// time zone), so an old message cannot be replayed by accident. days is 0
+// for today, -1 for yesterday.
+func (w *Workflow) deleteToken(user string, days int) string {
+	y, m, d := w.Now().In(w.Location).Date()
+	day := time.Date(y, m, d+days, 12, 0, 0, 0, w.Location).Format(chat.ISODateLayout)
+	sum := sha256.Sum256([]byte("lotse-delete\x00" + user + "\x00" + day))
 	words := w.tx.ConfirmWords
 	return words[binary.BigEndian.Uint32(sum[:4])%uint32(len(words))]
+}
+
+// deleteConfirmed reports whether word is the member's confirmation word
+// of today or of yesterday: asked at 23:58 and answered at 0:01, the word
+// had changed and the member was asked again with another one.
+func (w *Workflow) deleteConfirmed(user, word string) bool {
+	return strings.EqualFold(word, w.deleteToken(user, 0)) || strings.EqualFold(word, w.deleteToken(user, -1))
 }
 
 // deleteWhat names the kinds of data the erasure deletes, of the features
@@ -260,8 +270,8 @@ func (w *Workflow) deleteWhat() string {
 // cmdDeleteMyData erases the member's data after confirmation.
 func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 	pv := w.tx
-	token := w.deleteToken(ce.Sender.String())
-	if len(ce.Args) == 0 || !strings.EqualFold(ce.Args[len(ce.Args)-1], token) {
+	token := w.deleteToken(ce.Sender.String(), 0)
+	if len(ce.Args) == 0 || !w.deleteConfirmed(ce.Sender.String(), ce.Args[len(ce.Args)-1]) {
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(pv.DeleteConfirm, w.deleteWhat(), pv.DeleteCommand+" "+token))
 	}
 	evt := chat.TurnOf(ce.Ctx).Event

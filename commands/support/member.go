@@ -1216,8 +1216,11 @@ func (w *Workflow) OfferAfterThumbsDown(ctx context.Context, evt *event.Event, a
 	return true, w.offerCase(ctx, *d, "")
 }
 
-// age formats a duration as minutes, hours or days.
+// age formats a duration as minutes, hours or days. A negative one (the
+// host's clock was set back, by NTP or by hand, after the case's time was
+// stored) reads as 0 minutes, never as „seit -42 Min.“.
 func age(st *Texts, d time.Duration) string {
+	d = max(d, 0)
 	switch {
 	case d < time.Hour:
 		return chat.Format(st.AgeMinutes, int(d.Minutes()))
