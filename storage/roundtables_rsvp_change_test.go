@@ -50,7 +50,10 @@ func TestSetRSVPAtRefusesChangedRoundTable(t *testing.T) {
 				}},
 				{"cancel", func() error { _, _, err := q.Cancel(ctx, read.ID, "$cancel", now, nil); return err }},
 				{"restore", func() error { _, _, err := q.Restore(ctx, read.ID, "$restore", now, nil, false); return err }},
-				{"next date", func() error { _, err := q.Advance(ctx, read.ID, read.Start, read.Start.Add(8*24*time.Hour), now); return err }},
+				{"next date", func() error {
+					_, err := q.Advance(ctx, read.ID, read.Start, read.Start.Add(8*24*time.Hour), now)
+					return err
+				}},
 			} {
 				stale := read
 				if err := change.do(); err != nil {
