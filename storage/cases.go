@@ -705,11 +705,12 @@ func (q *CaseQuery) ReopenUnassigned(ctx context.Context, id int64, actor, forme
 // also a closed one (alsoClosed, the team's !wiedereröffnen); with its
 // assignee while they hold the active team role, else without them (the
 // "reopen" event's detail names them; assignee is the one read, "" if
-// none). Two people at the same second made the read stale: the team
-// closed the case for good while the member's message reopened it, as
-// resolved, and the close was lost; a manager revoked the assignee's
-// role, whose return of their cases found this one resolved, and it came
-// back „in Arbeit“ for someone no longer in the team (race35).
+// none). A change at the same second made the read stale: the member
+// closed the case for good from their other direct chat with Lotse while
+// their message in the first reopened it, as resolved, and the close was
+// lost; a manager revoked the assignee's role, whose return of their
+// cases found this one resolved, and it came back „in Arbeit“ for someone
+// no longer in the team (race35).
 func (q *CaseQuery) ReopenChecked(ctx context.Context, id int64, actor, assignee string, alsoClosed bool, now time.Time) (bool, *Case, error) {
 	upTo := int(CaseResolved)
 	if alsoClosed {

@@ -633,12 +633,12 @@ func (q *RoundTableQuery) SetRSVPAt(ctx context.Context, r RSVP, capacity, versi
 			if q.db.Dialect == dbutil.Postgres {
 				query += ` FOR UPDATE`
 			}
-			var now int
-			if err := q.db.QueryRow(ctx, query, r.RoundTableID).Scan(&now); errors.Is(err, sql.ErrNoRows) {
+			var current int
+			if err := q.db.QueryRow(ctx, query, r.RoundTableID).Scan(&current); errors.Is(err, sql.ErrNoRows) {
 				return ErrRoundTableChanged
 			} else if err != nil {
 				return err
-			} else if now != version {
+			} else if current != version {
 				return ErrRoundTableChanged
 			}
 		}

@@ -732,9 +732,10 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 // Both are decided in the write (ReopenChecked): the role, and whether c
 // is still resolved — a member's message reopens only a resolved case
 // (alsoClosed false), the team's !wiedereröffnen a closed one too. Read
-// before and written after, a close by the team at the same second was
-// undone by the member's message, and a revocation in between left the
-// case with someone no longer in the team (race35).
+// before and written after, the member's !schließen from their other
+// direct chat at the same second was undone by their message, and a
+// revocation in between left the case with someone no longer in the team
+// (race35).
 func (w *Workflow) reopen(ctx context.Context, c *storage.Case, actor id.UserID, alsoClosed bool) (bool, *storage.Case, error) {
 	return w.DB.Cases.ReopenChecked(ctx, c.ID, actor.String(), c.Assignee, alsoClosed, w.Now())
 }
