@@ -185,6 +185,17 @@ const (
 	reopenUnassignedQuery = `
 		UPDATE support_case SET status=1, assignee=NULL, version=version+1, updated_at=$2, status_at=$2, closed_at=NULL
 		WHERE id=$1 AND status<>1`
+	// reopenKeepingQuery: a resolved case ($3 = 2), or also a closed one
+	// ($3 = 3), opened again with its assignee while they hold the active
+	// team role, in the same statement (race35); reopenDroppingQuery
+	// without them.
+	reopenKeepingQuery = `
+		UPDATE support_case SET status=1, version=version+1, updated_at=$2, status_at=$2, closed_at=NULL
+		WHERE id=$1 AND status IN (2, $3) AND (assignee IS NULL
+			OR EXISTS (SELECT 1 FROM member_role WHERE user_id=support_case.assignee AND role='team' AND status='active'))`
+	reopenDroppingQuery = `
+		UPDATE support_case SET status=1, assignee=NULL, version=version+1, updated_at=$2, status_at=$2, closed_at=NULL
+		WHERE id=$1 AND status IN (2, $3) AND assignee=$4`
 	closeCaseQuery = `
 		UPDATE support_case SET status=3, version=version+1, updated_at=$2, status_at=$2, closed_at=$2
 		WHERE id=$1 AND status<>3`
@@ -687,6 +698,29 @@ func (q *CaseQuery) Reopen(ctx context.Context, id int64, actor string, now time
 // detail names the former assignee.
 func (q *CaseQuery) ReopenUnassigned(ctx context.Context, id int64, actor, formerAssignee string, now time.Time) (bool, *Case, error) {
 	return q.change(ctx, id, "reopen", actor, formerAssignee, now, reopenUnassignedQuery, id, now.UnixMilli())
+}
+
+// ReopenChecked opens case id again by actor, deciding in the write
+// what the caller decided on the case as read: only a resolved case, or
+// also a closed one (alsoClosed, the team's !wiedereröffnen); with its
+// assignee while they hold the active team role, else without them (the
+// "reopen" event's detail names them; assignee is the one read, "" if
+// none). A change at the same second made the read stale: the member
+// closed the case for good from their other direct chat with Lotse while
+// their message in the first reopened it, as resolved, and the close was
+// lost; a manager revoked the assignee's role, whose return of their
+// cases found this one resolved, and it came back „in Arbeit“ for someone
+// no longer in the team (race35).
+func (q *CaseQuery) ReopenChecked(ctx context.Context, id int64, actor, assignee string, alsoClosed bool, now time.Time) (bool, *Case, error) {
+	upTo := int(CaseResolved)
+	if alsoClosed {
+		upTo = int(CaseClosed)
+	}
+	changed, after, err := q.change(ctx, id, "reopen", actor, "", now, reopenKeepingQuery, id, now.UnixMilli(), upTo)
+	if changed || err != nil || assignee == "" {
+		return changed, after, err
+	}
+	return q.change(ctx, id, "reopen", actor, assignee, now, reopenDroppingQuery, id, now.UnixMilli(), upTo, assignee)
 }
 
 // Close closes a case for good.

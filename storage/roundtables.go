@@ -23,6 +23,12 @@ const (
 // ErrRoundTableFull means an RSVP was refused because the capacity is reached.
 var ErrRoundTableFull = errors.New("storage: round table is full")
 
+// ErrRoundTableChanged means an RSVP was not stored because the round
+// table was changed (moved, cancelled, restored, advanced to its next
+// date, done) or deleted since the caller read it: the caller reads it
+// anew and decides again ([RoundTableQuery.SetRSVPAt]).
+var ErrRoundTableChanged = errors.New("storage: round table changed since it was read")
+
 // RoundTable is one round table or series.
 type RoundTable struct {
 	ID          int64
@@ -126,6 +132,7 @@ const (
 	rsvpByReactSQL = `SELECT ` + rsvpColumns + ` FROM roundtable_rsvp WHERE reaction_event=$1`
 	rsvpCountSQL   = `SELECT COUNT(*) FROM roundtable_rsvp WHERE roundtable_id=$1 AND attending=1`
 	rtLockSQL      = `SELECT id FROM roundtable WHERE id=$1 FOR UPDATE`
+	rtVersionSQL   = `SELECT version FROM roundtable WHERE id=$1`
 	rsvpAttendSQL  = `SELECT ` + rsvpColumns + ` FROM roundtable_rsvp WHERE roundtable_id=$1 AND attending=1 ORDER BY updated_at, user_id`
 	rsvpUpsertSQL  = `
 		INSERT INTO roundtable_rsvp (roundtable_id, user_id, attending, reaction_event, source_event, updated_at)
@@ -594,11 +601,47 @@ func (q *RoundTableQuery) RSVPByReaction(ctx context.Context, eventID string) (*
 // SetRSVP stores an answer. changed is true when the attendance changed, or
 // when the same source event stored it before (a retry, whose messages are
 // sent again with the same transaction IDs). A new "yes" beyond capacity
-// (0 = unlimited) returns ErrRoundTableFull.
+// (0 = unlimited) returns ErrRoundTableFull. It does not look at the
+// round table's state: a member's answer goes through SetRSVPAt.
 func (q *RoundTableQuery) SetRSVP(ctx context.Context, r RSVP, capacity int) (changed bool, err error) {
+	return q.SetRSVPAt(ctx, r, capacity, 0)
+}
+
+// SetRSVPAt is SetRSVP for the round table as the caller read it: version
+// is its Version then (0: not checked). If the round table has another
+// version now, or is gone, nothing is stored and the error is
+// ErrRoundTableChanged.
+//
+// The command reads the round table, decides (announced? over?) and then
+// stores the answer. A cancellation or a move by a coordinator in another
+// room, written between that read and this write, told the attendees it
+// had read — without this member, whose „yes“ was stored after the
+// cancellation as if it still took place and confirmed with „du bist
+// dabei“ (at the old date, after a move): the member never heard of the
+// cancellation or the move (race35). The version is read in the answer's
+// transaction, on PostgreSQL with the round table's row locked (FOR
+// UPDATE) until commit: a change waits for the answer and then tells its
+// attendee, or the answer finds the change. SQLite writes one transaction
+// at a time (_txlock=immediate).
+func (q *RoundTableQuery) SetRSVPAt(ctx context.Context, r RSVP, capacity, version int) (changed bool, err error) {
 	ctx, cancel := withTimeout(ctx)
 	defer cancel()
 	err = q.db.DoTxn(ctx, nil, func(ctx context.Context) error {
+		changed = false
+		if version > 0 {
+			query := rtVersionSQL
+			if q.db.Dialect == dbutil.Postgres {
+				query += ` FOR UPDATE`
+			}
+			var current int
+			if err := q.db.QueryRow(ctx, query, r.RoundTableID).Scan(&current); errors.Is(err, sql.ErrNoRows) {
+				return ErrRoundTableChanged
+			} else if err != nil {
+				return err
+			} else if current != version {
+				return ErrRoundTableChanged
+			}
+		}
 		prev, err := scanRSVP(q.db.QueryRow(ctx, rsvpGetSQL, r.RoundTableID, r.UserID))
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
@@ -646,7 +689,7 @@ func (q *RoundTableQuery) SetRSVP(ctx context.Context, r RSVP, capacity int) (ch
 		changed = true
 		return nil
 	})
-	if errors.Is(err, ErrRoundTableFull) {
+	if errors.Is(err, ErrRoundTableFull) || errors.Is(err, ErrRoundTableChanged) {
 		return false, err
 	} else if err != nil {
 		return false, fmt.Errorf("failed to store RSVP: %w", err)

@@ -41,7 +41,33 @@ func (w *Workflow) memberRoom(ctx context.Context, user id.UserID) (id.RoomID, e
 
 // rsvp stores a member's answer and confirms it in their DM. reaction is
 // the ✅ that joins; quiet: the removal of one withdraws.
+//
+// rt is the round table as the event's handler read it. A coordinator's
+// move, cancellation or restore in another room, or the tick's step to
+// the next date, may change it before the answer is written: the answer
+// is then not stored (SetRSVPAt), and decided again on the round table as
+// it is now — once; changed again in that moment, the event waits and is
+// tried again (errBusy). Before, a „yes“ written after a cancellation was
+// stored and confirmed, and the member never heard that it was cancelled
+// (race35).
 func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.UserID, attending bool, reaction string, quiet bool) error {
+	for try := 0; ; try++ {
+		err := w.rsvpAt(ctx, rt, user, attending, reaction, quiet)
+		if !errors.Is(err, storage.ErrRoundTableChanged) {
+			return err
+		}
+		if try > 0 {
+			return errBusy
+		}
+		if rt, err = w.DB.RoundTables.Get(ctx, rt.ID); err != nil || rt == nil {
+			return err // gone (its coordinator's erasure): nothing to answer
+		}
+	}
+}
+
+// rsvpAt is rsvp for rt as read; storage.ErrRoundTableChanged (before
+// anything is sent) when rt changed since.
+func (w *Workflow) rsvpAt(ctx context.Context, rt *storage.RoundTable, user id.UserID, attending bool, reaction string, quiet bool) error {
 	tx := w.tx
 	evt := chat.TurnOf(ctx).Event
 	title := chat.Escape(rt.Title)
@@ -70,8 +96,8 @@ func (w *Workflow) rsvp(ctx context.Context, rt *storage.RoundTable, user id.Use
 		}
 		return say(chat.Format(tx.NotOpen, rt.ID))
 	}
-	changed, err := w.DB.RoundTables.SetRSVP(ctx, storage.RSVP{RoundTableID: rt.ID, UserID: user.String(), Attending: attending,
-		ReactionEvent: reaction, SourceEvent: evt.ID.String(), UpdatedAt: w.Now()}, rt.Capacity)
+	changed, err := w.DB.RoundTables.SetRSVPAt(ctx, storage.RSVP{RoundTableID: rt.ID, UserID: user.String(), Attending: attending,
+		ReactionEvent: reaction, SourceEvent: evt.ID.String(), UpdatedAt: w.Now()}, rt.Capacity, rt.Version)
 	if errors.Is(err, storage.ErrRoundTableFull) {
 		return say(chat.Format(tx.Full, title))
 	} else if err != nil {

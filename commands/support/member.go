@@ -698,7 +698,7 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 			return true, err
 		}
 		if c != nil && !closing(talk, words) && (text != "" || content.URL != "" || content.File != nil) {
-			ok, after, err := w.reopen(ctx, c, evt.Sender)
+			ok, after, err := w.reopen(ctx, c, evt.Sender, false)
 			if err != nil {
 				return true, err
 			}
@@ -728,11 +728,16 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 // the team since (ReturnCases gives back open cases only) came back, when
 // its member wrote again, as „IN ARBEIT“ for someone no longer there, and
 // nobody took it up (team26).
-func (w *Workflow) reopen(ctx context.Context, c *storage.Case, actor id.UserID) (bool, *storage.Case, error) {
-	if c.Assignee != "" && !w.IsTeam(ctx, id.UserID(c.Assignee)) {
-		return w.DB.Cases.ReopenUnassigned(ctx, c.ID, actor.String(), c.Assignee, w.Now())
-	}
-	return w.DB.Cases.Reopen(ctx, c.ID, actor.String(), w.Now())
+//
+// Both are decided in the write (ReopenChecked): the role, and whether c
+// is still resolved — a member's message reopens only a resolved case
+// (alsoClosed false), the team's !wiedereröffnen a closed one too. Read
+// before and written after, the member's !schließen from their other
+// direct chat at the same second was undone by their message, and a
+// revocation in between left the case with someone no longer in the team
+// (race35).
+func (w *Workflow) reopen(ctx context.Context, c *storage.Case, actor id.UserID, alsoClosed bool) (bool, *storage.Case, error) {
+	return w.DB.Cases.ReopenChecked(ctx, c.ID, actor.String(), c.Assignee, alsoClosed, w.Now())
 }
 
 // reopenedUnassigned tells the case's thread that the case, reopened

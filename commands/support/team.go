@@ -366,7 +366,7 @@ func (w *Workflow) cmdReopen(ce *chat.Call) error {
 	if err != nil || c == nil {
 		return err
 	}
-	ok, after, err := w.reopen(ce.Ctx, c, ce.Sender)
+	ok, after, err := w.reopen(ce.Ctx, c, ce.Sender, true)
 	if err != nil {
 		return err
 	}
