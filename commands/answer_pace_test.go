@@ -22,7 +22,7 @@ import (
 // bound is the sender's in all rooms together (a second room does not
 // give them a second one); ten minutes later the sender is answered
 // again. The handling of a refused message does not fail (it is not
-// retried).
+// retried), and handling an event again decides as before.
 func TestAddressedFloodPaced(t *testing.T) {
 	lib, problems, err := guides.Load(filepath.Join("testdata", "library"))
 	if err != nil || len(problems) > 0 {
@@ -39,11 +39,10 @@ func TestAddressedFloodPaced(t *testing.T) {
 		},
 	})
 	n := 0
-	ask := func(room id.RoomID, sender id.UserID) []string {
+	handle := func(evtID id.EventID, room id.RoomID, sender id.UserID) []string {
 		t.Helper()
-		n++
 		c := &event.MessageEventContent{MsgType: event.MsgText, Body: "Lotse: Passwort vergessen", Mentions: &event.Mentions{UserIDs: []id.UserID{botID}}}
-		evt := &event.Event{ID: id.EventID(fmt.Sprintf("$flood%d", n)), RoomID: room, Sender: sender, Type: event.EventMessage, Content: event.Content{Parsed: c}}
+		evt := &event.Event{ID: evtID, RoomID: room, Sender: sender, Type: event.EventMessage, Content: event.Content{Parsed: c}}
 		before := len(fm.sent)
 		if err := h.Handle(context.Background(), Message{Event: evt}); err != nil {
 			t.Fatal(err)
@@ -55,6 +54,11 @@ func TestAddressedFloodPaced(t *testing.T) {
 			}
 		}
 		return bodies
+	}
+	ask := func(room id.RoomID, sender id.UserID) []string {
+		t.Helper()
+		n++
+		return handle(id.EventID(fmt.Sprintf("$flood%d", n)), room, sender)
 	}
 	const public, other = id.RoomID("!public:test"), id.RoomID("!other:test")
 	const script, anna = id.UserID("@script:evil.example"), id.UserID("@anna:test")
@@ -75,6 +79,13 @@ func TestAddressedFloodPaced(t *testing.T) {
 	}
 	if told != 1 || answered != paceBurst {
 		t.Fatalf("200 mentions: %d answered, told %d times; want %d answered, told once", answered, told, paceBurst)
+	}
+	// An event handled again (a retry, a replay after a crash) gets the
+	// decision it got before: the first ask is answered, never told off.
+	for _, b := range handle("$flood1", public, script) {
+		if b == German.TooFast {
+			t.Fatal("an answered message handled again was told „zu schnell“")
+		}
 	}
 	if got := ask(public, anna); len(got) == 0 || got[0] == German.TooFast {
 		t.Fatalf("another member in the room is not answered during the flood: %q", got)

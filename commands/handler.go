@@ -240,18 +240,13 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		return nil
 	}
 	// Addressed: within the sender's pace (paceGate) only.
-	ok, tell, give := h.pace.take(evt.Sender, h.Now())
-	if !ok {
+	if ok, tell := h.pace.take(evt.Sender, evt.ID, h.Now()); !ok {
 		if tell {
 			return h.replyMarkdown(ctx, h.Texts.TooFast)
 		}
 		return nil
 	}
-	if err := h.addressed(ctx, t, evt, content, text, mentioned); err != nil {
-		give()
-		return err
-	}
-	return nil
+	return h.addressed(ctx, t, evt, content, text, mentioned)
 }
 
 // addressed answers a message addressed to Lotse (text without mention

@@ -40,11 +40,17 @@ const (
 	maxPaceKeys   = 8192
 )
 
-// paceGate holds the per-sender buckets of what Lotse answers. Safe for
-// concurrent use.
+// paceGate holds the per-sender buckets of what Lotse answers, and the
+// decisions taken per event. Safe for concurrent use.
 type paceGate struct {
 	mu      sync.Mutex
 	senders *simplelru.LRU[id.UserID, *paceOf]
+	// decided is the decision taken for each recent event: the same event
+	// handled again (a retry after a failure or a crash, the runtime's
+	// replay) gets the same decision and takes no second token, so that
+	// it sends what it sent before (the same transaction IDs), never an
+	// answer first and „zu schnell“ the second time.
+	decided *simplelru.LRU[id.EventID, paceDecision]
 }
 
 // paceOf is one sender's bucket and when they were last told
@@ -54,35 +60,44 @@ type paceOf struct {
 	told time.Time
 }
 
+// paceDecision is what take decided for one event.
+type paceDecision struct{ ok, tell bool }
+
 func newPaceGate() *paceGate {
 	senders, _ := simplelru.NewLRU[id.UserID, *paceOf](maxPaceKeys, nil) // errs only on a size ≤ 0
-	return &paceGate{senders: senders}
+	decided, _ := simplelru.NewLRU[id.EventID, paceDecision](maxPaceKeys, nil)
+	return &paceGate{senders: senders, decided: decided}
 }
 
-// take reports whether a message of sender at now is answered, and takes
-// a token if so; give puts it back (the handling failed and is retried).
-// When not, tell says whether the sender is to be told so (Texts.TooFast):
-// the first refusal, then at most once per paceToldEvery.
-func (p *paceGate) take(sender id.UserID, now time.Time) (ok, tell bool, give func()) {
+// take reports whether evt of sender at now is answered, and takes a
+// token if so. When not, tell says whether the sender is to be told so
+// (Texts.TooFast): the first refusal, then at most once per
+// paceToldEvery. An event decided before gets the same decision again.
+func (p *paceGate) take(sender id.UserID, evt id.EventID, now time.Time) (ok, tell bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if d, seen := p.decided.Get(evt); seen {
+		return d.ok, d.tell
+	}
+	d := p.decide(sender, now)
+	p.decided.Add(evt, d)
+	return d.ok, d.tell
+}
+
+// decide takes a token of sender's bucket at now, or tells whether the
+// refusal is to be told. Called with mu held.
+func (p *paceGate) decide(sender id.UserID, now time.Time) paceDecision {
 	s, found := p.senders.Get(sender)
 	if !found {
 		s = &paceOf{lim: rate.NewLimiter(rate.Every(paceEvery), paceBurst)}
 		p.senders.Add(sender, s)
 	}
-	res := s.lim.ReserveN(now, 1)
-	if res.OK() && res.DelayFrom(now) == 0 {
-		return true, false, func() {
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			res.CancelAt(now)
-		}
+	if s.lim.AllowN(now, 1) {
+		return paceDecision{ok: true}
 	}
-	res.CancelAt(now)
 	if !s.told.IsZero() && now.Sub(s.told) < paceToldEvery && !now.Before(s.told) {
-		return false, false, func() {}
+		return paceDecision{}
 	}
 	s.told = now
-	return false, true, func() {}
+	return paceDecision{tell: true}
 }
