@@ -95,3 +95,55 @@ func TestAddressedFloodPaced(t *testing.T) {
 		t.Fatalf("ten minutes later the sender is not answered: %q", got)
 	}
 }
+
+// TestManyAccountsPaced: a homeserver that joins many accounts to a public
+// room, each mentioning Lotse once, gets paceServerBurst answers, then one
+// „Gerade bekomme ich sehr viele Nachrichten …“ for the storm — not one
+// answer (or one notice) per account. Many servers together meet the
+// bound of all other servers. A member of Lotse's own server is answered
+// all the while.
+func TestManyAccountsPaced(t *testing.T) {
+	e := newSupportEnv(t)
+	n := 0
+	ask := func(sender id.UserID) (answered, busy bool) {
+		t.Helper()
+		n++
+		c := &event.MessageEventContent{MsgType: event.MsgText, Body: "Lotse: Passwort vergessen", Mentions: &event.Mentions{UserIDs: []id.UserID{botID}}}
+		sent := e.handle(t, &event.Event{ID: id.EventID(fmt.Sprintf("$storm%d", n)), RoomID: "!public:test", Sender: sender,
+			Type: event.EventMessage, Content: event.Content{Parsed: c}}, false)
+		for _, m := range sent {
+			if m.content.Body == German.TooBusy {
+				return false, true
+			}
+		}
+		return len(sent) > 0, false
+	}
+	count := func(senders func(i int) id.UserID, total int) (answered, busy int) {
+		for i := range total {
+			a, b := ask(senders(i))
+			if a {
+				answered++
+			}
+			if b {
+				busy++
+			}
+		}
+		return answered, busy
+	}
+	answered, busy := count(func(i int) id.UserID { return id.UserID(fmt.Sprintf("@bot%d:evil.example", i)) }, 150)
+	if answered != paceServerBurst || busy != 1 {
+		t.Fatalf("150 accounts of one server: %d answered, told %d times; want %d and once", answered, busy, paceServerBurst)
+	}
+	if a, _ := ask("@anna:test"); !a {
+		t.Fatal("a member of Lotse's own server is not answered during the storm")
+	}
+	// Many servers, one account each: the bound of all other servers
+	// together (60 of it were taken above).
+	answered, busy = count(func(i int) id.UserID { return id.UserID(fmt.Sprintf("@x:s%d.example", i)) }, 300)
+	if want := paceForeignBurst - paceServerBurst; answered != want || busy != 1 {
+		t.Fatalf("300 servers: %d answered, told %d times; want %d and once", answered, busy, want)
+	}
+	if a, _ := ask("@bob:test"); !a {
+		t.Fatal("a member of Lotse's own server is not answered during the storm of many servers")
+	}
+}

@@ -76,7 +76,7 @@ func New(deps Deps) *Handler {
 		},
 	}.WithDefaults()
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
-	h := &Handler{Deps: deps, env: &env, pace: newPaceGate()}
+	h := &Handler{Deps: deps, env: &env, pace: newPaceGate(deps.Matrix.UserID().Homeserver())}
 	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
 		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,
 		OnTeamRemoved: func(ctx context.Context, user id.UserID, base string) error {
@@ -240,10 +240,12 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		return nil
 	}
 	// Addressed: within the sender's pace (paceGate) only.
-	if ok, tell := h.pace.take(evt.Sender, evt.ID, h.Now()); !ok {
-		if tell {
-			return h.replyMarkdown(ctx, h.Texts.TooFast)
-		}
+	switch d := h.pace.take(evt.Sender, evt.ID, h.Now()); {
+	case d.tooFast:
+		return h.replyMarkdown(ctx, h.Texts.TooFast)
+	case d.tooBusy:
+		return h.replyMarkdown(ctx, h.Texts.TooBusy)
+	case !d.ok:
 		return nil
 	}
 	return h.addressed(ctx, t, evt, content, text, mentioned)
