@@ -33,7 +33,7 @@ func TestAddressedFloodPaced(t *testing.T) {
 	now := time.Date(2026, 12, 7, 23, 0, 0, 0, time.UTC)
 	h := New(Deps{
 		Matrix: fm, Guides: staticGuides{lib}, DB: db, Texts: &German, Log: zerolog.Nop(),
-		Now: func() time.Time { return now },
+		Now: func() time.Time { return now }, Paced: true,
 		TxnID: func(cause id.EventID, purpose string, n int) string {
 			return cause.String() + "/" + purpose + "/" + string(rune('0'+n))
 		},
@@ -104,6 +104,7 @@ func TestAddressedFloodPaced(t *testing.T) {
 // all the while.
 func TestManyAccountsPaced(t *testing.T) {
 	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Paced = true })
 	n := 0
 	ask := func(sender id.UserID) (answered, busy bool) {
 		t.Helper()

@@ -33,6 +33,7 @@ func (e *supportEnv) handleOnce(b *testing.B, evt *event.Event, direct bool) {
 // setup, and reports the messages sent per event.
 func benchEvents(b *testing.B, setup func(e *supportEnv), next func(e *supportEnv, i int) (*event.Event, bool)) {
 	e := newSupportEnv(b)
+	e.reconfigure(func(d *Deps) { d.Paced = true })
 	if setup != nil {
 		setup(e)
 	}

@@ -56,7 +56,8 @@ type Handler struct {
 	learn      *learn.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
-	// pace bounds what one sender has answered (paceGate).
+	// pace bounds what one sender has answered (paceGate; nil when
+	// Deps.Paced is off).
 	pace *paceGate
 }
 
@@ -76,7 +77,10 @@ func New(deps Deps) *Handler {
 		},
 	}.WithDefaults()
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
-	h := &Handler{Deps: deps, env: &env, pace: newPaceGate(deps.Matrix.UserID().Homeserver())}
+	h := &Handler{Deps: deps, env: &env}
+	if deps.Paced {
+		h.pace = newPaceGate()
+	}
 	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
 		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,
 		OnTeamRemoved: func(ctx context.Context, user id.UserID, base string) error {
@@ -240,7 +244,7 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		return nil
 	}
 	// Addressed: within the sender's pace (paceGate) only.
-	switch d := h.pace.take(evt.Sender, evt.ID, h.Now()); {
+	switch d := h.pace.take(evt.Sender, h.Matrix.UserID().Homeserver(), evt.ID, h.Now()); {
 	case d.tooFast:
 		return h.replyMarkdown(ctx, h.Texts.TooFast)
 	case d.tooBusy:

@@ -60,10 +60,7 @@ const (
 // paceGate holds the buckets of what Lotse answers, and the decisions
 // taken per event. Safe for concurrent use.
 type paceGate struct {
-	mu sync.Mutex
-	// home is Lotse's own server name: its senders are paced per sender
-	// only.
-	home    string
+	mu      sync.Mutex
 	senders *simplelru.LRU[id.UserID, *paceOf]
 	servers *simplelru.LRU[string, *paceOf]
 	foreign *paceOf
@@ -100,39 +97,42 @@ func (p *paceOf) tell(now time.Time) bool {
 // server's), or neither.
 type paceDecision struct{ ok, tooFast, tooBusy bool }
 
-// newPaceGate makes the gate of an instance on server home.
-func newPaceGate(home string) *paceGate {
+func newPaceGate() *paceGate {
 	senders, _ := simplelru.NewLRU[id.UserID, *paceOf](maxPaceKeys, nil) // errs only on a size ≤ 0
 	servers, _ := simplelru.NewLRU[string, *paceOf](maxPaceKeys, nil)
 	decided, _ := simplelru.NewLRU[id.EventID, paceDecision](maxPaceKeys, nil)
-	return &paceGate{home: home, senders: senders, servers: servers, decided: decided,
+	return &paceGate{senders: senders, servers: servers, decided: decided,
 		foreign: newPaceOf(paceForeignEvery, paceForeignBurst)}
 }
 
 // take decides whether evt of sender at now is answered, taking a token of
-// each bucket the sender counts against if so. An event decided before
-// gets the same decision again.
-func (p *paceGate) take(sender id.UserID, evt id.EventID, now time.Time) paceDecision {
+// each bucket the sender counts against if so; home is Lotse's own server
+// (its senders are paced per sender only). An event decided before gets
+// the same decision again. A nil gate answers everything.
+func (p *paceGate) take(sender id.UserID, home string, evt id.EventID, now time.Time) paceDecision {
+	if p == nil {
+		return paceDecision{ok: true}
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if d, seen := p.decided.Get(evt); seen {
 		return d
 	}
-	d := p.decide(sender, now)
+	d := p.decide(sender, home, now)
 	p.decided.Add(evt, d)
 	return d
 }
 
 // decide takes a token of every bucket sender counts against at now, or
 // none. Called with mu held.
-func (p *paceGate) decide(sender id.UserID, now time.Time) paceDecision {
+func (p *paceGate) decide(sender id.UserID, home string, now time.Time) paceDecision {
 	own, found := p.senders.Get(sender)
 	if !found {
 		own = newPaceOf(paceEvery, paceBurst)
 		p.senders.Add(sender, own)
 	}
 	buckets := []*paceOf{own}
-	if server := sender.Homeserver(); server != p.home {
+	if server := sender.Homeserver(); server != home {
 		s, found := p.servers.Get(server)
 		if !found {
 			s = newPaceOf(paceServerEvery, paceServerBurst)
