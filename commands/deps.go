@@ -59,6 +59,12 @@ type Deps struct {
 	Log    zerolog.Logger
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// Paced bounds what one sender, one other server and all other
+	// servers together have answered (paceGate, commands/pace.go).
+	// cmd/lotse turns it on; a test that does not test the bound leaves
+	// it off, so that a long session at a fixed clock is answered
+	// throughout.
+	Paced bool
 	// ChoiceTTL is how long a "Meintest du …?" offer stays valid.
 	ChoiceTTL time.Duration
 	// GuideURL returns the web address of a guide, or "" (optional).

@@ -56,6 +56,9 @@ type Handler struct {
 	learn      *learn.Workflow
 	// reactions route reactions to the workflows owning their targets.
 	reactions []chat.Reaction
+	// pace bounds what one sender has answered (paceGate; nil when
+	// Deps.Paced is off).
+	pace *paceGate
 }
 
 // New builds the handler, the workflows and the command registry.
@@ -75,6 +78,9 @@ func New(deps Deps) *Handler {
 	}.WithDefaults()
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
 	h := &Handler{Deps: deps, env: &env}
+	if deps.Paced {
+		h.pace = newPaceGate()
+	}
 	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
 		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,
 		OnTeamRemoved: func(ctx context.Context, user id.UserID, base string) error {
@@ -237,7 +243,22 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	if !t.Direct && !mentioned && !strings.HasPrefix(text, "!") {
 		return nil
 	}
-	// Addressed: read, and typing while Lotse works on it.
+	// Addressed: within the sender's pace (paceGate) only.
+	switch d := h.pace.take(evt.Sender, h.Matrix.UserID().Homeserver(), evt.ID, h.Now()); {
+	case d.tooFast:
+		return h.replyMarkdown(ctx, h.Texts.TooFast)
+	case d.tooBusy:
+		return h.replyMarkdown(ctx, h.Texts.TooBusy)
+	case !d.ok:
+		return nil
+	}
+	return h.addressed(ctx, t, evt, content, text, mentioned)
+}
+
+// addressed answers a message addressed to Lotse (text without mention
+// and reply fallback): a command, „hilfe“ or a question.
+func (h *Handler) addressed(ctx context.Context, t *chat.Turn, evt *event.Event, content *event.MessageEventContent, text string, mentioned bool) error {
+	// Read, and typing while Lotse works on it.
 	defer h.env.Working(ctx)()
 	switch content.MsgType {
 	case event.MsgText, event.MsgEmote, "":

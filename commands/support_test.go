@@ -39,7 +39,7 @@ type supportEnv struct {
 
 var supportEvt atomic.Int64
 
-func newSupportEnv(t *testing.T) *supportEnv {
+func newSupportEnv(t testing.TB) *supportEnv {
 	t.Helper()
 	h, fm, db := newTestHandler(t)
 	berlin, err := time.LoadLocation("Europe/Berlin")
@@ -111,7 +111,7 @@ func (e *supportEnv) opensNothing(t *testing.T, msg string) {
 }
 
 // say handles a text message and returns what was sent because of it.
-func (e *supportEnv) say(t *testing.T, room id.RoomID, sender id.UserID, body string, thread id.EventID) []sentMsg {
+func (e *supportEnv) say(t testing.TB, room id.RoomID, sender id.UserID, body string, thread id.EventID) []sentMsg {
 	t.Helper()
 	c := &event.MessageEventContent{MsgType: event.MsgText, Body: body}
 	if thread != "" {
@@ -120,7 +120,7 @@ func (e *supportEnv) say(t *testing.T, room id.RoomID, sender id.UserID, body st
 	return e.handle(t, e.event(room, sender, c), room == dmRoom)
 }
 
-func (e *supportEnv) handle(t *testing.T, evt *event.Event, direct bool) []sentMsg {
+func (e *supportEnv) handle(t testing.TB, evt *event.Event, direct bool) []sentMsg {
 	t.Helper()
 	// As the bot does, the event is in the inbox before it is handled
 	// (handleRedaction reads the redacted event's room and sender there).
@@ -173,7 +173,7 @@ func bodies(msgs []sentMsg) string {
 	return b.String()
 }
 
-func mustContain(t *testing.T, msgs []sentMsg, want ...string) {
+func mustContain(t testing.TB, msgs []sentMsg, want ...string) {
 	t.Helper()
 	all := bodies(msgs)
 	for _, w := range want {
@@ -184,7 +184,7 @@ func mustContain(t *testing.T, msgs []sentMsg, want ...string) {
 }
 
 // openCase goes from an unanswerable question to a confirmed case and returns its root.
-func (e *supportEnv) openCase(t *testing.T) id.EventID {
+func (e *supportEnv) openCase(t testing.TB) id.EventID {
 	t.Helper()
 	sent := e.say(t, dmRoom, member, "Wie kann ich für den Bürgerschaftswahlkampf spenden?", "")
 	mustContain(t, in(sent, dmRoom), "keine passende Anleitung", "Supportfall", "ja")

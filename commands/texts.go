@@ -65,6 +65,12 @@ type Texts struct {
 	// EditNotRelayed: Lotse gave up on passing a member's edit of a
 	// relayed case message on to the team.
 	EditNotRelayed string
+	// TooFast: the sender addressed Lotse faster than it answers anyone
+	// (paceGate); their messages beyond the bound go unanswered.
+	TooFast string
+	// TooBusy: Lotse gets more messages from the sender's server (or
+	// from all other servers together) than it answers (paceGate).
+	TooBusy string
 
 	// Commands holds usage and description per command name.
 	Commands map[string]CommandText
@@ -107,6 +113,8 @@ var German = Texts{
 	HistorySkipped:        "Hallo! Was in diesem Chat vor meiner Einladung geschrieben wurde, lese ich nicht. Schick mir deine Frage bitte noch einmal, dann antworte ich dir.",
 	HistorySkippedMention: "Hallo! Was in diesem Raum vor meiner Einladung geschrieben wurde, lese ich nicht. Schick deine Frage bitte noch einmal und erwähne mich darin (tippe @ und meinen Namen), dann antworte ich dir. Oder schreib mir in einem Direktchat.",
 	EditNotRelayed:        "Deine Änderung ist leider nicht vollständig beim Team angekommen. Lösch die Nachricht, dann verschwindet sie auch dort.",
+	TooFast:               "Du schreibst mir gerade sehr schnell hintereinander – einige deiner letzten Nachrichten beantworte ich deshalb nicht. Warte bitte eine Minute und schick mir deine Frage dann noch einmal.",
+	TooBusy:               "Gerade bekomme ich sehr viele Nachrichten von Konten anderer Server – einige davon beantworte ich deshalb nicht. Versuch es bitte in ein paar Minuten noch einmal.",
 
 	Commands: map[string]CommandText{
 		"hilfe": {Usage: "!hilfe", Description: "zeigt diese Hilfe"},
@@ -146,6 +154,8 @@ var English = Texts{
 	HistorySkipped:        "Hello! I don't read what was written in this chat before I was invited. Please send me your question again and I'll answer.",
 	HistorySkippedMention: "Hello! I don't read what was written in this room before I was invited. Please send your question again and mention me in it (type @ and my name), and I'll answer. Or write to me in a direct chat.",
 	EditNotRelayed:        "Sorry, your change did not fully reach the team. Delete the message and it disappears there too.",
+	TooFast:               "You're writing to me very fast right now, so I won't answer some of your last messages. Please wait a minute, then send me your question again.",
+	TooBusy:               "I'm getting a great many messages from accounts on other servers right now, so I won't answer some of them. Please try again in a few minutes.",
 
 	Commands: map[string]CommandText{
 		"hilfe": {Usage: "!help", Description: "shows this help"},

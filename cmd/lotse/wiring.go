@@ -65,9 +65,12 @@ func newHandler(cfg config.Config, loc *time.Location, db *storage.DB, store *gu
 		Texts:       commands.TextsFor(cfg.Language),
 		Log:         log.With().Str("component", "commands").Logger(),
 		ChoiceTTL:   cfg.ChoiceTTL,
-		GuideURL:    guideURL(cfg.GuideBaseURL),
-		TxnID:       bot.TxnID,
-		Observer:    m,
+		// What one sender and other servers have answered is bounded
+		// (commands/pace.go).
+		Paced:    true,
+		GuideURL: guideURL(cfg.GuideBaseURL),
+		TxnID:    bot.TxnID,
+		Observer: m,
 		// Named wherever Lotse cannot help (issue 19 point 5).
 		FallbackContact: cfg.FallbackContact,
 		Gaps:            gapsConfig(cfg, loc),

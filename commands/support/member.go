@@ -69,12 +69,19 @@ func memberPing(c *storage.Case) *event.Mentions {
 // assigneePing mentions the volunteer who claimed c, for the member's
 // messages relayed into the case thread, so that their phone rings when
 // the member writes back (nil when nobody claimed it: the thread's
-// message mentions nobody, as before).
-func assigneePing(c *storage.Case) *event.Mentions {
+// message mentions nobody, as before). Within the bound of rings from
+// one member to one volunteer (assigneeRings) only: beyond it nil too,
+// the relay a notice that rings nobody. give puts the ring back when the
+// relay was not sent.
+func (w *Workflow) assigneePing(c *storage.Case) (m *event.Mentions, give func()) {
 	if c.Assignee == "" {
-		return nil
+		return nil, func() {}
 	}
-	return &event.Mentions{UserIDs: []id.UserID{id.UserID(c.Assignee)}}
+	ok, give := w.rings.take(id.UserID(c.MemberID), id.UserID(c.Assignee), w.Now())
+	if !ok {
+		return nil, give
+	}
+	return &event.Mentions{UserIDs: []id.UserID{id.UserID(c.Assignee)}}, give
 }
 
 // threadBodies are the plain and HTML bodies of a case-thread message.
@@ -96,7 +103,11 @@ func threadBodies(prefix, text string) (plain, htmlBody string) {
 func (w *Workflow) relayToThread(ctx context.Context, c *storage.Case, prefix, text, note, txn string) (evt id.EventID, cut bool, err error) {
 	text, note, cut = w.fitMember(prefix, text, note)
 	plain, htmlBody := memberBodies(prefix, text, note)
-	evt, err = w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), assigneePing(c), txn)
+	ping, give := w.assigneePing(c)
+	evt, err = w.SendTo(ctx, w.cfg.TeamRoom, plain, htmlBody, chat.ThreadRel(c.TeamEvent), ping, txn)
+	if err != nil {
+		give()
+	}
 	return evt, cut, err
 }
 
@@ -967,7 +978,11 @@ func (w *Workflow) relayFromMember(ctx context.Context, c *storage.Case, content
 		return w.ReplyMarkdown(ctx, st.RelayCutMember)
 	}
 	head, text, caption, capCut := w.mediaLine(name, c.ID, content.Body)
-	relay, err := w.toThreadMentioning(ctx, c, head, text, w.CauseTxn(ctx, "relay", 0), assigneePing(c))
+	ping, give := w.assigneePing(c)
+	relay, err := w.toThreadMentioning(ctx, c, head, text, w.CauseTxn(ctx, "relay", 0), ping)
+	if err != nil {
+		give()
+	}
 	if err := w.shown(ctx, c.ID, relay, err); err != nil {
 		return err
 	}

@@ -132,6 +132,9 @@ type Workflow struct {
 	// langNoted is what each case's thread was last told about its
 	// language (langNotes: a bound on the „language switched“ notes).
 	langNoted *langNotes
+	// rings bounds how often one member's relays ring the volunteer
+	// who claimed their case (assigneeRings).
+	rings *assigneeRings
 }
 
 // New builds the workflow.
@@ -158,7 +161,7 @@ func New(env *chat.Env, cfg Config, people People) *Workflow {
 	if cfg.IsQuestion == nil {
 		cfg.IsQuestion = func(context.Context, string) bool { return false }
 	}
-	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people, relayed: newRelayBudget(cfg.RelayBytesPerWindow), langNoted: newLangNotes()}
+	w := &Workflow{Env: env, cfg: cfg, tx: TextsFor(env.Lang), people: people, relayed: newRelayBudget(cfg.RelayBytesPerWindow), langNoted: newLangNotes(), rings: newAssigneeRings()}
 	// Off, every member command says so first – also in a group room,
 	// where the direct-chat-only commands would otherwise send the member
 	// to a direct chat only to learn there that cases are off.
