@@ -19,7 +19,7 @@ require (
 	go.mau.fi/util v0.11.1
 	golang.org/x/net v0.63.0
 	golang.org/x/sync v0.25.0
-	golang.org/x/time v0.6.0
+	golang.org/x/time v0.16.0
 	gopkg.in/yaml.v3 v3.0.1
 	maunium.net/go/mautrix v0.33.0
 )
