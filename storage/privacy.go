@@ -119,7 +119,9 @@ var PersonalTables = []PersonalTable{
 	// Only sends that became messages: a row begun and not completed (no
 	// event ID, bot.Sender's exactly-once bookkeeping) is not a message the
 	// member got. Erasure removes it all the same.
-	{Name: "sent_event", Query: `SELECT * FROM sent_event WHERE event_id<>'' AND room_id IN ` + dmRooms},
+	// Without the transaction ID: Lotse's own bookkeeping, stored as a
+	// keyed hash (hex), nothing the member can read (priv35).
+	{Name: "sent_event", Query: `SELECT event_id, room_id, sent_at FROM sent_event WHERE event_id<>'' AND room_id IN ` + dmRooms},
 }
 
 // KeptThroughErasure are the tables of PersonalTables whose rows an
@@ -343,10 +345,17 @@ func (q *PrivacyQuery) hashKey(ctx context.Context) ([]byte, error) {
 	return []byte(key), nil
 }
 
+// Pseudonyms matches the pseudonyms of pseudonymOf in a text (a key made
+// unique by rewriteKeys adds "/n" after it).
+var Pseudonyms = regexp.MustCompile(pseudonymPrefix + `[0-9a-f]{12}`)
+
+// pseudonymPrefix starts every pseudonym.
+const pseudonymPrefix = "gelöscht-"
+
 func pseudonymOf(key []byte, user string) string {
 	mac := hmac.New(sha256.New, key)
 	mac.Write([]byte(user))
-	return "gelöscht-" + hex.EncodeToString(mac.Sum(nil))[:12]
+	return pseudonymPrefix + hex.EncodeToString(mac.Sum(nil))[:12]
 }
 
 // Erase deletes or pseudonymises everything about user in one transaction

@@ -541,3 +541,27 @@ func TestEraseKeyOfReturningPerson(t *testing.T) {
 		})
 	}
 }
+
+// TestExportSentEventsWithoutTransactionID: the export lists Lotse's
+// messages to the member by event, room and time — not by the
+// transaction ID, Lotse's own bookkeeping stored as a keyed hash (hex),
+// which meant nothing to the member (priv35).
+func TestExportSentEventsWithoutTransactionID(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			person(t, db, 1, "@anna:test", "!dm-anna:test", "anna@example.org", "@ben:test", time.Now())
+			exp, err := db.Privacy().Export(ctx, "@anna:test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := exp["sent_event"]
+			if len(rows) != 1 || rows[0]["event_id"] != "$sent1" {
+				t.Fatalf("export lists %v, want the one message Lotse sent", rows)
+			}
+			if _, ok := rows[0]["txn_id"]; ok {
+				t.Errorf("export shows the transaction ID: %v", rows[0])
+			}
+		})
+	}
+}

@@ -50,6 +50,11 @@ type Texts struct {
 	// AnonymousTeam stands for a team member in the export of a member's
 	// cases when support answers are anonymous.
 	AnonymousTeam string
+	// ErasedPerson stands in the export for a person whose data was
+	// erased, where the record keeps their pseudonym (storage.Pseudonyms):
+	// a hex code means nothing to a member, and the same code in two
+	// members' exports would tie them to one person (priv35).
+	ErasedPerson string
 	// RoundTableActions name, by the role log's action, what someone did
 	// to a round table (rt32's stand-in entries, rt33's restore), in the
 	// export instead of the stored word („roundtable-move“).
@@ -180,6 +185,7 @@ var German = Texts{
 	OtherItems:    "%d weiterer Eintrag|%d weitere Einträge",
 	ExportSummary: "**In Worten:**",
 	AnonymousTeam: "Digitalisierungsteam",
+	ErasedPerson:  "eine Person, deren Daten gelöscht sind",
 	RoundTableActions: map[string]string{
 		"roundtable-move":     "Runden Tisch verschoben",
 		"roundtable-cancel":   "Runden Tisch abgesagt",
@@ -339,6 +345,7 @@ var English = Texts{
 	OtherItems:    "%d further entry|%d further entries",
 	ExportSummary: "**In words:**",
 	AnonymousTeam: "digital team",
+	ErasedPerson:  "a person whose data was deleted",
 	RoundTableActions: map[string]string{
 		"roundtable-move":     "moved a round table",
 		"roundtable-cancel":   "cancelled a round table",
