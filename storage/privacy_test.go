@@ -565,3 +565,56 @@ func TestExportSentEventsWithoutTransactionID(t *testing.T) {
 		})
 	}
 }
+
+// TestRetentionSkippedInboxRows: an event Lotse skipped (history from
+// before its first start or its invite, or older than the inbox's
+// retention) is stored with its sender's Matrix ID and no handled_at;
+// the inbox rule deleted only rows handled before the cutoff, so these
+// stayed for ever. They go after the same period, by the event's time; a
+// recent one, a pending one and a handled one within the period stay.
+func TestRetentionSkippedInboxRows(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_790_000_000_000)
+			old := now.Add(-30 * 24 * time.Hour)
+			items := []storage.InboxItem{
+				{EventID: "$skipped-old", RoomID: "!dm:test", Sender: "@anna:test", EventType: "m.room.message", ReceivedAt: old, State: storage.InboxSkipped},
+				{EventID: "$skipped-new", RoomID: "!dm:test", Sender: "@anna:test", EventType: "m.room.message", ReceivedAt: now.Add(-time.Hour), State: storage.InboxSkipped},
+				{EventID: "$pending-old", RoomID: "!dm:test", Sender: "@anna:test", EventType: "m.room.message", ReceivedAt: old, Payload: []byte(`{}`)},
+			}
+			if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			p := storage.RetentionPolicy{Inbox: 7 * 24 * time.Hour}
+			res, err := db.Retention(ctx, p, now, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range res {
+				if r.Table == "inbox" && r.Rows != 1 {
+					t.Errorf("dry run counts %d inbox rows, want 1 (the old skipped one)", r.Rows)
+				}
+			}
+			if _, err := db.Retention(ctx, p, now, false); err != nil {
+				t.Fatal(err)
+			}
+			var left []string
+			rows, err := db.Lotse.Query(ctx, `SELECT event_id FROM inbox ORDER BY event_id`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					t.Fatal(err)
+				}
+				left = append(left, id)
+			}
+			rows.Close()
+			if strings.Join(left, " ") != "$pending-old $skipped-new" {
+				t.Errorf("after retention the inbox holds %v, want the pending and the recent skipped row", left)
+			}
+		})
+	}
+}
