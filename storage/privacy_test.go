@@ -542,11 +542,14 @@ func TestEraseKeyOfReturningPerson(t *testing.T) {
 	}
 }
 
-// TestExportSentEventsWithoutTransactionID: the export lists Lotse's
-// messages to the member by event, room and time — not by the
-// transaction ID, Lotse's own bookkeeping stored as a keyed hash (hex),
-// which meant nothing to the member (priv35).
-func TestExportSentEventsWithoutTransactionID(t *testing.T) {
+// TestExportWithoutInternalKeys: the export lists Lotse's messages to the
+// member by event, room and time — not by the transaction ID, Lotse's own
+// bookkeeping stored as a keyed hash (hex); the role and access logs'
+// entries without their keys („grant:$event…“, „approved:$event“); the
+// record that the member's chat is public by its room, not by the kv key
+// („support-exposed-told:…“). None of them meant anything to the member
+// (priv35).
+func TestExportWithoutInternalKeys(t *testing.T) {
 	for name, db := range openTestDBs(t) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
@@ -561,6 +564,19 @@ func TestExportSentEventsWithoutTransactionID(t *testing.T) {
 			}
 			if _, ok := rows[0]["txn_id"]; ok {
 				t.Errorf("export shows the transaction ID: %v", rows[0])
+			}
+			for _, table := range []string{"role_audit", "access_audit"} {
+				if len(exp[table]) == 0 {
+					t.Fatalf("export has no %s entries; the test no longer sets up what it checks", table)
+				}
+				for _, row := range exp[table] {
+					if _, ok := row["key"]; ok {
+						t.Errorf("%s: export shows the entry's key: %v", table, row)
+					}
+				}
+			}
+			if told := exp["chat_public_told"]; len(told) != 1 || told[0]["room_id"] != "!dm-anna:test" {
+				t.Errorf("the record that the chat is public: %v, want the room !dm-anna:test", told)
 			}
 		})
 	}
