@@ -33,3 +33,33 @@ func SetAnnounceHookForTest(f func()) func() {
 	announceHook = f
 	return func() { announceHook = old }
 }
+
+// PrivacyQueriesForTest returns the SQL statements of the export
+// (PersonalTables), of the erasure (its steps, and an UPDATE of each
+// table whose IDs or keys it rewrites) and of the retention rules (their
+// counts and deletions), for the test that checks them against the
+// schema's tables (TestEveryPersonTableIsCovered).
+func PrivacyQueriesForTest() (export, erase, retention []string) {
+	for _, t := range PersonalTables {
+		export = append(export, t.Query)
+	}
+	for _, s := range deleteSteps {
+		erase = append(erase, s.query)
+	}
+	for _, s := range inboxSteps {
+		erase = append(erase, s.query)
+	}
+	for _, r := range idRewrites {
+		erase = append(erase, "UPDATE "+r.table+" SET "+r.column)
+	}
+	for _, r := range keyRewrites {
+		erase = append(erase, "UPDATE "+r.table+" SET "+r.key)
+	}
+	for _, r := range retentionRules {
+		retention = append(retention, r.count)
+		retention = append(retention, r.del...)
+	}
+	// The rule "cases" deletes through CaseQuery.prune.
+	retention = append(retention, deleteCaseQuery, pruneRemindersQuery, pruneLearnPromptsQuery)
+	return export, erase, retention
+}

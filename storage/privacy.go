@@ -74,7 +74,9 @@ var PersonalTables = []PersonalTable{
 	{Name: "team_gate", Query: `SELECT * FROM team_gate WHERE user_id=$1`},
 	// The role log about the person (who granted, recorded, revoked what,
 	// and when — as the steps of their own cases name the team member).
-	{Name: "role_audit", Query: `SELECT * FROM role_audit WHERE subject=$1`},
+	// Without the entry's key: Lotse's bookkeeping („grant:$event…“,
+	// event IDs), nothing the member can read (priv35).
+	{Name: "role_audit", Query: `SELECT at, actor, subject, action, detail FROM role_audit WHERE subject=$1`},
 	// As a manager, about other people's roles: what you did and when, not
 	// whom it was about — no subject, no key (it holds the event and may
 	// hold the person), and no detail that is the other person's evidence
@@ -84,7 +86,7 @@ var PersonalTables = []PersonalTable{
 		containsExact("detail", "'@'") + ` THEN '' ELSE detail END AS detail, at FROM role_audit WHERE actor=$1 AND subject<>$1`},
 	// That Lotse told the member their direct chat is public (the room
 	// only, in the key).
-	{Name: "chat_public_told", Query: `SELECT key FROM kv WHERE key IN ` + chatPublicTold},
+	{Name: "chat_public_told", Query: `SELECT SUBSTR(key, ` + chatPublicToldLen + `+1) AS room_id FROM kv WHERE key IN ` + chatPublicTold},
 	{Name: "support_case", Query: `SELECT * FROM support_case WHERE member_id=$1`},
 	// Internal notes of the team are listed without their text and author (their data, Art. 15(4)).
 	{Name: "case_message", Query: `SELECT source_event, case_id, kind, CASE WHEN kind='note' THEN '' ELSE sender END AS sender,
@@ -111,7 +113,8 @@ var PersonalTables = []PersonalTable{
 	{Name: "access_draft", Query: `SELECT * FROM access_draft WHERE user_id=$1`},
 	// An "approval-void" entry names the former approver in its detail
 	// (acc26); the erasure's idRewrites pseudonymise it there (mend26a).
-	{Name: "access_audit", Query: `SELECT * FROM access_audit WHERE actor=$1 OR (action='approval-void' AND detail=$1) OR request_id IN ` + ownAudited},
+	// Without the entry's key (as role_audit).
+	{Name: "access_audit", Query: `SELECT request_id, at, actor, action, detail FROM access_audit WHERE actor=$1 OR (action='approval-void' AND detail=$1) OR request_id IN ` + ownAudited},
 	{Name: "pending_choice", Query: `SELECT * FROM pending_choice WHERE user_id=$1`},
 	{Name: "answer_vote", Query: `SELECT * FROM answer_vote WHERE user_id=$1`},
 	{Name: "answer", Query: `SELECT * FROM answer WHERE room_id IN ` + dmRooms},
@@ -119,7 +122,9 @@ var PersonalTables = []PersonalTable{
 	// Only sends that became messages: a row begun and not completed (no
 	// event ID, bot.Sender's exactly-once bookkeeping) is not a message the
 	// member got. Erasure removes it all the same.
-	{Name: "sent_event", Query: `SELECT * FROM sent_event WHERE event_id<>'' AND room_id IN ` + dmRooms},
+	// Without the transaction ID: Lotse's own bookkeeping, stored as a
+	// keyed hash (hex), nothing the member can read (priv35).
+	{Name: "sent_event", Query: `SELECT event_id, room_id, sent_at FROM sent_event WHERE event_id<>'' AND room_id IN ` + dmRooms},
 }
 
 // KeptThroughErasure are the tables of PersonalTables whose rows an
@@ -343,10 +348,17 @@ func (q *PrivacyQuery) hashKey(ctx context.Context) ([]byte, error) {
 	return []byte(key), nil
 }
 
+// Pseudonyms matches the pseudonyms of pseudonymOf in a text (a key made
+// unique by rewriteKeys adds "/n" after it).
+var Pseudonyms = regexp.MustCompile(pseudonymPrefix + `[0-9a-f]{12}`)
+
+// pseudonymPrefix starts every pseudonym.
+const pseudonymPrefix = "gelöscht-"
+
 func pseudonymOf(key []byte, user string) string {
 	mac := hmac.New(sha256.New, key)
 	mac.Write([]byte(user))
-	return "gelöscht-" + hex.EncodeToString(mac.Sum(nil))[:12]
+	return pseudonymPrefix + hex.EncodeToString(mac.Sum(nil))[:12]
 }
 
 // Erase deletes or pseudonymises everything about user in one transaction

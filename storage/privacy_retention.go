@@ -117,6 +117,16 @@ const countApprovalsRoomMessages = `SELECT
 	(SELECT COUNT(*) FROM access_request WHERE ` + expiredAccessStatus + ` AND approvals_event<>'')
 	+ (SELECT COUNT(DISTINCT event_id) FROM access_shown WHERE request_id IN (SELECT id FROM access_request WHERE ` + expiredAccessStatus + `))`
 
+// inboxExpired selects the inbox rows done before the cutoff $1: handled
+// ones by when they were handled, and those never handled — history
+// skipped (before Lotse's first start, before its invite into the room,
+// older than the inbox's retention: InboxSkipped), stored without a
+// handled_at — by the event's time. Before priv35 a skipped row, which
+// keeps its sender's Matrix ID, was never deleted. Deleting it is safe:
+// an event sent again later is older than the retention by then and is
+// skipped again (bot's beyondRetention).
+const inboxExpired = `state<>0 AND (handled_at<$1 OR handled_at IS NULL AND received_at<$1)`
+
 const inactiveMembers = `(SELECT user_id FROM member_state WHERE last_seen<$1
 	AND user_id NOT IN (SELECT user_id FROM member_role WHERE status<>'removed'))`
 
@@ -128,7 +138,7 @@ const goneMembers = `(SELECT user_id FROM member_role WHERE status<>'removed'
 
 var retentionRules = []retentionRule{
 	{"inbox", "inbox", func(p RetentionPolicy) time.Duration { return p.Inbox },
-		`SELECT COUNT(*) FROM inbox WHERE state<>0 AND handled_at<$1`, []string{`DELETE FROM inbox WHERE state<>0 AND handled_at<$1`}},
+		`SELECT COUNT(*) FROM inbox WHERE ` + inboxExpired, []string{`DELETE FROM inbox WHERE ` + inboxExpired}},
 	{"inbox", "sent_event", func(p RetentionPolicy) time.Duration { return p.Inbox },
 		`SELECT COUNT(*) FROM sent_event WHERE sent_at<$1`, []string{`DELETE FROM sent_event WHERE sent_at<$1`}},
 	{"answers", "answer", func(p RetentionPolicy) time.Duration { return p.Answers },

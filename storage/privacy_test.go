@@ -541,3 +541,96 @@ func TestEraseKeyOfReturningPerson(t *testing.T) {
 		})
 	}
 }
+
+// TestExportWithoutInternalKeys: the export lists Lotse's messages to the
+// member by event, room and time — not by the transaction ID, Lotse's own
+// bookkeeping stored as a keyed hash (hex); the role and access logs'
+// entries without their keys („grant:$event…“, „approved:$event“); the
+// record that the member's chat is public by its room, not by the kv key
+// („support-exposed-told:…“). None of them meant anything to the member
+// (priv35).
+func TestExportWithoutInternalKeys(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			person(t, db, 1, "@anna:test", "!dm-anna:test", "anna@example.org", "@ben:test", time.Now())
+			exp, err := db.Privacy().Export(ctx, "@anna:test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := exp["sent_event"]
+			if len(rows) != 1 || rows[0]["event_id"] != "$sent1" {
+				t.Fatalf("export lists %v, want the one message Lotse sent", rows)
+			}
+			if _, ok := rows[0]["txn_id"]; ok {
+				t.Errorf("export shows the transaction ID: %v", rows[0])
+			}
+			for _, table := range []string{"role_audit", "access_audit"} {
+				if len(exp[table]) == 0 {
+					t.Fatalf("export has no %s entries; the test no longer sets up what it checks", table)
+				}
+				for _, row := range exp[table] {
+					if _, ok := row["key"]; ok {
+						t.Errorf("%s: export shows the entry's key: %v", table, row)
+					}
+				}
+			}
+			if told := exp["chat_public_told"]; len(told) != 1 || told[0]["room_id"] != "!dm-anna:test" {
+				t.Errorf("the record that the chat is public: %v, want the room !dm-anna:test", told)
+			}
+		})
+	}
+}
+
+// TestRetentionSkippedInboxRows: an event Lotse skipped (history from
+// before its first start or its invite, or older than the inbox's
+// retention) is stored with its sender's Matrix ID and no handled_at;
+// the inbox rule deleted only rows handled before the cutoff, so these
+// stayed for ever. They go after the same period, by the event's time; a
+// recent one, a pending one and a handled one within the period stay.
+func TestRetentionSkippedInboxRows(t *testing.T) {
+	for name, db := range openTestDBs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			now := time.UnixMilli(1_790_000_000_000)
+			old := now.Add(-30 * 24 * time.Hour)
+			items := []storage.InboxItem{
+				{EventID: "$skipped-old", RoomID: "!dm:test", Sender: "@anna:test", EventType: "m.room.message", ReceivedAt: old, State: storage.InboxSkipped},
+				{EventID: "$skipped-new", RoomID: "!dm:test", Sender: "@anna:test", EventType: "m.room.message", ReceivedAt: now.Add(-time.Hour), State: storage.InboxSkipped},
+				{EventID: "$pending-old", RoomID: "!dm:test", Sender: "@anna:test", EventType: "m.room.message", ReceivedAt: old, Payload: []byte(`{}`)},
+			}
+			if err := db.Inbox.Commit(ctx, items, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			p := storage.RetentionPolicy{Inbox: 7 * 24 * time.Hour}
+			res, err := db.Retention(ctx, p, now, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range res {
+				if r.Table == "inbox" && r.Rows != 1 {
+					t.Errorf("dry run counts %d inbox rows, want 1 (the old skipped one)", r.Rows)
+				}
+			}
+			if _, err := db.Retention(ctx, p, now, false); err != nil {
+				t.Fatal(err)
+			}
+			var left []string
+			rows, err := db.Lotse.Query(ctx, `SELECT event_id FROM inbox ORDER BY event_id`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					t.Fatal(err)
+				}
+				left = append(left, id)
+			}
+			rows.Close()
+			if strings.Join(left, " ") != "$pending-old $skipped-new" {
+				t.Errorf("after retention the inbox holds %v, want the pending and the recent skipped row", left)
+			}
+		})
+	}
+}

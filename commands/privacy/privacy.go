@@ -189,6 +189,7 @@ func Export(tables map[string][]map[string]any, user string, exported time.Time,
 		hideTeamIn(tables, user, tx.AnonymousTeam)
 	}
 	roundTablesIn(tables, tx, loc)
+	erasedIn(tables, tx.ErasedPerson)
 	return ExportFile{User: user, Exported: exported.UTC().Format(chat.StampLayout), Note: tx.ExportNote, Tables: tables}
 }
 
@@ -369,6 +370,24 @@ func hideTeamIn(tables map[string][]map[string]any, user, team string) {
 				}
 				return team
 			})
+		}
+	}
+}
+
+// erasedIn replaces, in every text of tables, the pseudonym of an erased
+// person (a team member who worked on the member's case, an approver of
+// their request, whoever granted their role) with erased: the pseudonym is
+// a hex code („gelöscht-3fa2c1…“) that tells the member nothing, and the
+// same code in two members' exports tells them that one person handled
+// both (priv35).
+func erasedIn(tables map[string][]map[string]any, erased string) {
+	for _, rows := range tables {
+		for _, row := range rows {
+			for col, v := range row {
+				if s, ok := v.(string); ok && storage.Pseudonyms.MatchString(s) {
+					row[col] = storage.Pseudonyms.ReplaceAllLiteralString(s, erased)
+				}
+			}
 		}
 	}
 }

@@ -50,6 +50,11 @@ type Texts struct {
 	// AnonymousTeam stands for a team member in the export of a member's
 	// cases when support answers are anonymous.
 	AnonymousTeam string
+	// ErasedPerson stands in the export for a person whose data was
+	// erased, where the record keeps their pseudonym (storage.Pseudonyms):
+	// a hex code means nothing to a member, and the same code in two
+	// members' exports would tie them to one person (priv35).
+	ErasedPerson string
 	// RoundTableActions name, by the role log's action, what someone did
 	// to a round table (rt32's stand-in entries, rt33's restore), in the
 	// export instead of the stored word („roundtable-move“).
@@ -180,6 +185,7 @@ var German = Texts{
 	OtherItems:    "%d weiterer Eintrag|%d weitere Einträge",
 	ExportSummary: "**In Worten:**",
 	AnonymousTeam: "Digitalisierungsteam",
+	ErasedPerson:  "eine Person, deren Daten gelöscht sind",
 	RoundTableActions: map[string]string{
 		"roundtable-move":     "Runden Tisch verschoben",
 		"roundtable-cancel":   "Runden Tisch abgesagt",
@@ -240,6 +246,7 @@ var German = Texts{
 		"roundtable_sent":                  "%d Erinnerung an einen Runden Tisch|%d Erinnerungen an Runde Tische",
 		"direct_room":                      "%d Direktchat eines Mitglieds, das nicht mehr geführt wird|%d Direktchats von Mitgliedern, die nicht mehr geführt werden",
 		"direct_chat":                      "%d vereinbarter Direktchat eines Mitglieds, das nicht mehr geführt wird|%d vereinbarte Direktchats von Mitgliedern, die nicht mehr geführt werden",
+		"chat_public_told":                 "%d Vermerk, dass ein Mitglied, das nicht mehr geführt wird, erfahren hat, dass sein Chat mit mir öffentlich ist|%d Vermerke, dass Mitglieder, die nicht mehr geführt werden, erfahren haben, dass ihr Chat mit mir öffentlich ist",
 		"failed_questions/failed_question": "%d unbeantwortete Frage für den Wochenüberblick des Teams|%d unbeantwortete Fragen für den Wochenüberblick des Teams",
 		"choices/failed_question":          "%d beantwortete Frage, die auf ein 👎 wartet|%d beantwortete Fragen, die auf ein 👎 warten",
 		"learned_question":                 "%d gelernte Frage: von wem sie stammt (Mitglied, Chat, Nachricht; die Frage bleibt)|%d gelernte Fragen: von wem sie stammen (Mitglied, Chat, Nachricht; die Fragen bleiben)",
@@ -338,6 +345,7 @@ var English = Texts{
 	OtherItems:    "%d further entry|%d further entries",
 	ExportSummary: "**In words:**",
 	AnonymousTeam: "digital team",
+	ErasedPerson:  "a person whose data was deleted",
 	RoundTableActions: map[string]string{
 		"roundtable-move":     "moved a round table",
 		"roundtable-cancel":   "cancelled a round table",
@@ -398,6 +406,7 @@ var English = Texts{
 		"roundtable_sent":                  "%d reminder of a round table|%d reminders of round tables",
 		"direct_room":                      "%d direct chat of a member no longer kept|%d direct chats of members no longer kept",
 		"direct_chat":                      "%d agreed direct chat of a member no longer kept|%d agreed direct chats of members no longer kept",
+		"chat_public_told":                 "%d note that a member no longer kept was told their chat with me is public|%d notes that members no longer kept were told their chat with me is public",
 		"failed_questions/failed_question": "%d unanswered question for the team's weekly overview|%d unanswered questions for the team's weekly overview",
 		"choices/failed_question":          "%d answered question waiting for a 👎|%d answered questions waiting for a 👎",
 		"learned_question":                 "%d learned question: whose words it is (member, chat, message; the question stays)|%d learned questions: whose words they are (member, chat, message; the questions stay)",
