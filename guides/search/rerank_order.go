@@ -10,6 +10,15 @@ package search
 // guide came from.
 func (r Result) Reranked() bool { return r.rerankedAt != 0 }
 
+// MovedByAnswerType reports whether the move Reranked reports was the
+// question's answer type's (answertype.go): a close runner-up whose
+// title is of the kind the question asks for (a task, or a matter) moved
+// before a first guide of the other kind. It orders close guides by the
+// kind of answer and finds no new evidence of the message's words, so a
+// reader of such evidence (commands/answer's rescue line) reads the
+// first guide of HitsBeforeRerank.
+func (r Result) MovedByAnswerType() bool { return r.rerankedAt != 0 && r.typeMoved }
+
 // HitsBeforeRerank returns the hits in the order they had before the
 // learned re-ranking (rerank.go) moved one to the front: the ranking's
 // order without the learned re-ranking (not an order by score: see
