@@ -64,14 +64,24 @@ var pointingSubjects = map[string]bool{
 }
 
 // yesNoVerbs are the finite verbs a yes/no question about a matter
-// starts with: the copula, the modal verbs and the verbs of sufficiency
-// (closed classes of the grammar), German and English.
+// starts with: the copula and the verbs of sufficiency (closed classes
+// of the grammar), German and English.
 var yesNoVerbs = map[string]bool{
 	"ist": true, "sind": true, "wäre": true, "waere": true, "wären": true, "waeren": true,
+	"reicht": true, "reichen": true, "genügt": true, "genuegt": true, "genügen": true, "genuegen": true,
+	"is": true, "are": true,
+}
+
+// modalVerbs are the modal verbs' finite forms. A yes/no question starts
+// with one only as the text's first clause: after another clause a
+// modal verb first is as often a main clause whose subject the member
+// left out, the article after it the object („sehe nur verschlüsselte
+// Nachrichten, kann die alten nicht lesen“; Duden, Die Grammatik:
+// Koordinationsellipse), while a copula with „das“ or „es“ is not.
+var modalVerbs = map[string]bool{
 	"kann": true, "können": true, "koennen": true, "darf": true, "dürfen": true, "duerfen": true,
 	"muss": true, "müssen": true, "muessen": true, "soll": true, "sollen": true,
-	"reicht": true, "reichen": true, "genügt": true, "genuegt": true, "genügen": true, "genuegen": true,
-	"is": true, "are": true, "can": true, "could": true, "may": true, "must": true, "should": true,
+	"can": true, "could": true, "may": true, "must": true, "should": true,
 }
 
 // matterWords are the question words that ask for a fact, a choice, a
@@ -109,10 +119,10 @@ var copulas = map[string]bool{
 
 // askedKind reads the kind of answer toks ask for from the first clause
 // that asks one (a clause starts the text or follows a clause's end). The
-// work is one pass over toks.
+// work is one pass over toks and at most six words read ahead per clause.
 func askedKind(toks []rawToken) askKind {
 	var buf [6]string
-	start := true
+	start, clauses := true, 0
 	for i := 0; i < len(toks); i++ {
 		if toks[i].joined {
 			continue
@@ -133,15 +143,17 @@ func askedKind(toks []rawToken) askKind {
 				break
 			}
 		}
-		if k := clauseKind(w); k != askNothing {
+		if k := clauseKind(w, clauses == 0); k != askNothing {
 			return k
 		}
+		clauses++
 	}
 	return askNothing
 }
 
-// clauseKind is askedKind for the first words w of one clause.
-func clauseKind(w []string) askKind {
+// clauseKind is askedKind for the first words w of one clause; first:
+// the clause opens the text.
+func clauseKind(w []string, first bool) askKind {
 	if len(w) < 2 {
 		return askNothing
 	}
@@ -162,7 +174,7 @@ func clauseKind(w []string) askKind {
 		if copulas[w[1]] && !hasMember(w[2:]) {
 			return askMatter
 		}
-	case yesNoVerbs[w[0]]:
+	case yesNoVerbs[w[0]] || first && modalVerbs[w[0]]:
 		if pointingSubjects[w[1]] {
 			return askMatter
 		}

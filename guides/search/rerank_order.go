@@ -67,3 +67,16 @@ func (r Result) WithMove(from int) Result {
 	r.rerankedAt = from
 	return r
 }
+
+// WithAnswerTypeMove is WithMove for the question's answer type's move
+// (answertype.go): MovedByAnswerType reports it too. For readers outside
+// this package that build results by hand (commands/answer's test of the
+// rescue's line).
+func (r Result) WithAnswerTypeMove(from int) Result {
+	if r.Reranked() || from < 1 || from >= len(r.Hits) {
+		return r
+	}
+	r = r.WithMove(from)
+	r.typeMoved = true
+	return r
+}
