@@ -253,7 +253,6 @@ func (ix *Index) typeMove(kind askKind, cands []cand) int {
 	if answerTypeOff || kind != askMatter || len(cands) < 2 {
 		return 0
 	}
-	const wantTask = false
 	if !taskTitle(ix.docs[cands[0].doc].title) {
 		return 0
 	}
@@ -262,7 +261,7 @@ func (ix *Index) typeMove(kind askKind, cands []cand) int {
 		return 0
 	}
 	for i := 1; i < len(cands) && i < maxTyped; i++ {
-		if cands[i].rank+cands[i].phr >= contrastClose*r0 && taskTitle(ix.docs[cands[i].doc].title) == wantTask {
+		if cands[i].rank+cands[i].phr >= contrastClose*r0 && !taskTitle(ix.docs[cands[i].doc].title) {
 			return i
 		}
 	}
