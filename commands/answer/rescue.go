@@ -179,7 +179,15 @@ func weakGate(d *Decision, res search.Result, qw []word) {
 	if leansOnOneWord(before[0]) {
 		return
 	}
-	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered, line: res.Hits[0].Line}
+	line := res.Hits[0].Line
+	if res.MovedByAnswerType() {
+		// The answer type orders close guides by the kind of answer
+		// and brings no evidence of where the message's words stand
+		// together: the line is the judged first's
+		// (search.Result.MovedByAnswerType).
+		line = before[0].Line
+	}
+	d.weak = &weakEvidence{hits: res.Hits, x: featuresOf(before, res.Close || res.Confident, len(qw)), uncovered: res.Uncovered, line: line}
 }
 
 // rescueWeak turns a "no guide" kept with weak evidence into a choice of

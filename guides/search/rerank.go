@@ -277,10 +277,10 @@ func queryHas(cs []concept, t int32) bool {
 // second (as with the word-order pairs). It returns the index the new
 // first candidate had before (0: the first did not change; Result.
 // HitsBeforeRerank undoes the move). Ties keep the old first.
-func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
+func (ix *Index) rerank(cs []concept, cands []cand, denom float64, kind askKind) (int, bool) {
 	k := min(rerankK, len(cands))
 	if k < 2 || denom <= 0 || (rerankOff && rerankTrace == nil) {
-		return 0
+		return 0, false
 	}
 	var xb [rerankK]rerankFeat
 	x := xb[:k]
@@ -295,7 +295,7 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 		rerankTrace(docs, append([]rerankFeat(nil), x...))
 	}
 	if rerankOff {
-		return 0
+		return 0, false
 	}
 	if rerankBotProbe != nil {
 		// A copy, as for the trace: handing x itself to a hook moved
@@ -315,10 +315,17 @@ func (ix *Index) rerank(cs []concept, cands []cand, denom float64) int {
 	}
 	if b == 0 && ix.contrast(cs, cands[:k]) {
 		moveTo(cands, 1, 0)
-		return 1
+		return 1, false
+	}
+	if b == 0 {
+		// The question's answer type (answertype.go).
+		if j := ix.typeMove(kind, cands[:k]); j > 0 {
+			moveTo(cands, j, 0)
+			return j, true
+		}
 	}
 	moveTo(cands, b, 0)
-	return b
+	return b, false
 }
 
 // The model is a pairwise logistic regression (RankNet's loss, Burges et

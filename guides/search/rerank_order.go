@@ -10,6 +10,15 @@ package search
 // guide came from.
 func (r Result) Reranked() bool { return r.rerankedAt != 0 }
 
+// MovedByAnswerType reports whether the move Reranked reports was the
+// question's answer type's (answertype.go): a close runner-up whose
+// title is of the kind the question asks for (a task, or a matter) moved
+// before a first guide of the other kind. It orders close guides by the
+// kind of answer and finds no new evidence of the message's words, so a
+// reader of such evidence (commands/answer's rescue line) reads the
+// first guide of HitsBeforeRerank.
+func (r Result) MovedByAnswerType() bool { return r.rerankedAt != 0 && r.typeMoved }
+
 // HitsBeforeRerank returns the hits in the order they had before the
 // learned re-ranking (rerank.go) moved one to the front: the ranking's
 // order without the learned re-ranking (not an order by score: see
@@ -56,5 +65,18 @@ func (r Result) WithMove(from int) Result {
 	r.Runners = nil
 	rerankGuard(&r)
 	r.rerankedAt = from
+	return r
+}
+
+// WithAnswerTypeMove is WithMove for the question's answer type's move
+// (answertype.go): MovedByAnswerType reports it too. For readers outside
+// this package that build results by hand (commands/answer's test of the
+// rescue's line).
+func (r Result) WithAnswerTypeMove(from int) Result {
+	if r.Reranked() || from < 1 || from >= len(r.Hits) {
+		return r
+	}
+	r = r.WithMove(from)
+	r.typeMoved = true
 	return r
 }

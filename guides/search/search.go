@@ -70,6 +70,10 @@ type Result struct {
 	// re-ranking (rerank.go) moved it to the front, 0 when it did not
 	// (Reranked, HitsBeforeRerank).
 	rerankedAt int
+	// typeMoved: the move was the question's answer type's
+	// (answertype.go), not the learned model's or the contrast's
+	// (MovedByAnswerType).
+	typeMoved bool
 }
 
 // Shown returns the hits in the order to show them (Reordered when the
@@ -1080,7 +1084,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	// the hit shown first) and the off-topic words read the order
 	// without it, and a changed first guide is at most a choice (below).
 	offDoc := cands[0].doc
-	rerankedAt := ix.rerank(cs, cands, denom)
+	rerankedAt, typed := ix.rerank(cs, cands, denom, askedKind(toks))
 	if sectionTrace != nil && !useLex {
 		sectionTrace(ix, cs, cands, denom)
 	}
@@ -1122,7 +1126,7 @@ func (ix *Index) scoreQuery(q analyzedQuery, toks []rawToken, limit int, allow f
 	ix.guardMoved(&res, f, moved, topicMoved, pairsOwn, old, topicOld, denom)
 	if rerankedAt != 0 {
 		rerankGuard(&res)
-		res.rerankedAt = rerankedAt
+		res.rerankedAt, res.typeMoved = rerankedAt, typed
 	}
 	res.OffTopic = ix.offTopic(toks, offDoc, plain, kr)
 	res.OffTopic, res.OffTopicSpeaks = ix.offTopicSpeakers(cs, toks, res.OffTopic, plain)
