@@ -325,7 +325,9 @@ func TestAccessCrashBetweenApprovalAndProvisioning(t *testing.T) {
 	}
 }
 
-var joinLink = regexp.MustCompile(`https?://\S+/join\?\S+`)
+// joinLink finds a BigBlueButton join link in a plain body, where it
+// stands in parentheses after its label („Raum betreten (https://…)“).
+var joinLink = regexp.MustCompile(`https?://[^\s()]+/join\?[^\s()]+`)
 
 func TestAccessBBBRoom(t *testing.T) {
 	e := newAccessEnv(t)

@@ -31,7 +31,7 @@ func TestCaseHistoryInTeamWords(t *testing.T) {
 	}
 	body := history[0].content.Body
 	for _, want := range []string{"hat den Fall eröffnet", "hat den Fall übernommen", "hat den Fall abgegeben",
-		"hat den Fall gelöst: Formular geschickt", "hat bewertet: 👍"} {
+		"hat den Fall gelöst: Formular geschickt", "hat bewertet: 👍 hat geholfen"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("history lacks %q:\n%s", want, body)
 		}

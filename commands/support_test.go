@@ -282,7 +282,7 @@ func TestSupportLifecycle(t *testing.T) {
 	mustContain(t, in(sent, teamRoom), "[ERLEDIGT]")
 	rating := id.EventID("$" + dm[0].txn)
 	sent = e.react(t, dmRoom, member, rating, "👍")
-	mustContain(t, in(sent, teamRoom), "Bewertung für Fall #1: 👍")
+	mustContain(t, in(sent, teamRoom), "Bewertung für Fall #1: 👍 hat geholfen")
 	mustContain(t, in(sent, dmRoom), "Danke für deine Bewertung")
 	// Three answers reached the member (text, guide, solution); the first
 	// one is the case's first response, measured once.

@@ -16,6 +16,7 @@ func TestCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
+		`a/eins.md:9: warning: link text "hier" says nothing on its own (a screen reader lists a page's links by their text): name where the link leads, e.g. [Passwort ändern](…)`,
 		"a/eins.md:10: link to a/zwei.md#fehlt: that guide has no heading with this anchor",
 		"a/eins.md:11: link to missing guide b/fehlt.md",
 		`a/eins.md:12: link "../../raus.md" points outside the guide library`,

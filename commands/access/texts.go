@@ -173,6 +173,10 @@ type Texts struct {
 	// the account is disabled.
 	DoneDisabled string
 	// MemberBBB: %d, %s room, %s join link, %s room name again (for !raum).
+	// The join link is a link with a label of words („Raum betreten“):
+	// its address is some 250 characters of parameters and a checksum,
+	// which a screen reader read out letter by letter as the link's text
+	// (a11y35); the plain body keeps the address after the label.
 	MemberBBB string
 	// RoomLink: %s room, %s join link, %s room name.
 	RoomLink string
@@ -336,12 +340,12 @@ var German = Texts{
 		"Die Nextcloud schickt dir gleich eine E-Mail an %s mit einem Link, über den du dein Passwort setzt. Schau auch im Spam-Ordner nach. " +
 		"Kommt keine, klick auf der Anmeldeseite auf „Passwort vergessen?“ und gib diese Adresse ein.",
 	MemberNextcloudExisting: "✅ Dein Antrag **#%d** ist genehmigt: Dein Nextcloud-Konto (`%s`) ist jetzt in der Gruppe **%s**. Du siehst die Gruppenordner nach der nächsten Anmeldung.",
-	MemberBBB: "✅ Dein Antrag **#%d** ist genehmigt: Der BigBlueButton-Raum „%s“ gehört jetzt dir.\n\nDein persönlicher Moderationslink: %s\n\n" +
+	MemberBBB: "✅ Dein Antrag **#%d** ist genehmigt: Der BigBlueButton-Raum „%s“ gehört jetzt dir.\n\nDein persönlicher Moderationslink: [Raum betreten](%s)\n\n" +
 		"Der Link ist nur für dich – gib ihn nicht weiter. Der Raum öffnet sich, wenn du den Link benutzt; tritt niemand bei, schließt BigBlueButton ihn nach 5 Minuten wieder. " +
 		"Einen frischen Link bekommst du jederzeit mit `!raum %s`.",
 	RoomRefused: "Den Raum „%s“ kann ich gerade nicht öffnen: BigBlueButton lehnt meine Anfrage ab, und das geht nicht von selbst vorbei – " +
 		"ein neuer Versuch hilft also erst, wenn jemand es behoben hat. %s",
-	RoomLink:  "Dein Moderationslink für „%s“: %s\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
+	RoomLink:  "Dein Moderationslink für „%s“: [Raum betreten](%s)\n\nNur für dich – nicht weitergeben. Der Raum ist jetzt offen und schließt nach 5 Minuten, wenn niemand beitritt. Neuer Link: `!raum %s`.",
 	RoomUsage: "Für welchen Raum? Zum Beispiel: `!raum AG Digitales`",
 	RoomLinkLimit: "Für „%s“ hast du in der letzten Stunde schon %d Moderationslink bekommen – mehr gibt es in einer Stunde nicht. " +
 		"Nimm bitte den letzten, solange der Raum offen ist, oder versuch es später noch einmal.|" +
@@ -525,12 +529,12 @@ var English = Texts{
 		"Nextcloud will send an e-mail to %s with a link to set your password. Check your spam folder too. " +
 		"If none arrives, click “Forgot password?” on the login page and enter that address.",
 	MemberNextcloudExisting: "✅ Your request **#%d** is approved: your Nextcloud account (`%s`) is now in the group **%s**. You'll see the group folders after your next login.",
-	MemberBBB: "✅ Your request **#%d** is approved: the BigBlueButton room “%s” is yours now.\n\nYour personal moderator link: %s\n\n" +
+	MemberBBB: "✅ Your request **#%d** is approved: the BigBlueButton room “%s” is yours now.\n\nYour personal moderator link: [Join the room](%s)\n\n" +
 		"The link is for you only – don't pass it on. The room opens when you use the link; if nobody joins, BigBlueButton closes it after 5 minutes. " +
 		"Get a fresh link any time with `!room %s`.",
 	RoomRefused: "I can't open the room “%s” right now: BigBlueButton refuses my request, and that won't pass by itself – " +
 		"trying again only helps once someone has fixed it. %s",
-	RoomLink:  "Your moderator link for “%s”: %s\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
+	RoomLink:  "Your moderator link for “%s”: [Join the room](%s)\n\nFor you only – don't pass it on. The room is open now and closes after 5 minutes if nobody joins. New link: `!room %s`.",
 	RoomUsage: "Which room? For example: `!room AG Digitales`",
 	RoomLinkLimit: "For “%s” you got %d moderator link in the last hour already – there are no more within an hour. " +
 		"Please use the last one while the room is open, or try again later.|" +

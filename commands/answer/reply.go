@@ -88,7 +88,7 @@ func AnswerReply(lib *guides.Library, hit search.Hit, also []search.Hit, team bo
 	shown := guides.ShapeAnswer(g, guides.AnswerOptions{Section: hit.Section, Resolver: resolve, Hint: hint})
 	url := opts.url(g.ID)
 	var m guides.Message
-	m.Markdown(fmt.Sprintf(tx.Answer, titleLink(g.Title, url)))
+	m.Raw(titleLine(tx.Answer, g.Title, url))
 	if otherLang(g, shown.Plain, tx) {
 		m.Markdown("_" + tx.GuideOtherLang + "_")
 	}
@@ -137,7 +137,7 @@ func RestReplies(lib *guides.Library, guideID string, shown guides.Answer, team 
 	for i, p := range parts {
 		var m guides.Message
 		if i == 0 {
-			m.Markdown(fmt.Sprintf(tx.RestOf, titleLink(g.Title, opts.url(g.ID))))
+			m.Raw(titleLine(tx.RestOf, g.Title, opts.url(g.ID)))
 		}
 		m.Raw(p.Plain, p.HTML)
 		if i == len(parts)-1 && !complete {
@@ -210,6 +210,21 @@ func hitTitles(hits []search.Hit) []string {
 		titles = append(titles, h.Title)
 	}
 	return titles
+}
+
+// titleLine renders the first line of an answer (format is Texts.Answer
+// or Texts.RestOf, %s the guide's title): in the HTML the title links to
+// url (when there is one), in the plain body it stands alone. The plain
+// body is what a notification, the room list and a plain client show,
+// and a screen reader reads it letter by letter: „📘 Cloud-Passwort
+// vergessen (https://hilfe.example.org/…)“ spent the preview on the
+// address, and RestOf's „– der Rest der Anleitung:“ came after it. The
+// address stays in the plain body on its own line (Texts.WholeGuide)
+// where the answer has one (a11y35).
+func titleLine(format, title, url string) (plain, htmlBody string) {
+	_, htmlBody = render(fmt.Sprintf(format, titleLink(title, url)))
+	plain, _ = render(fmt.Sprintf(format, escapeMarkdown(title)))
+	return plain, htmlBody
 }
 
 // titleLink is a guide title in Markdown: a link to url, or plain.

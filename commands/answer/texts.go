@@ -75,7 +75,9 @@ type Texts struct {
 	// translate it in Element (copy the text, or the browser's
 	// translation on the web).
 	GuideOtherLang string
-	// Feedback asks for 👍/👎: Lotse puts no reaction there to tap (as
+	// Feedback asks for 👍/👎 and says what each means in words: a
+	// screen reader reads them by name („Daumen hoch“) and a client
+	// without emoji shows boxes (a11y35). Lotse puts no reaction there to tap (as
 	// it does under a choice), so it says how to react on a phone.
 	Feedback string
 	// RestOf heads the rest of a guide after "mehr": %s = its title.
@@ -151,7 +153,7 @@ var German = Texts{
 	// Element has no translate button: copying works in every app, the
 	// browser translates Element Web and the guide's web page.
 	GuideOtherLang: "Diese Anleitung ist auf Englisch. Zum Übersetzen kopier den Text in eine Übersetzungs-App oder nutze die Übersetzen-Funktion deines Browsers.",
-	Feedback:       "Hat dir das geholfen? Reagiere mit 👍 oder 👎 (am Handy: Nachricht gedrückt halten).",
+	Feedback:       "Hat dir das geholfen? Reagiere mit 👍 für „ja“ oder 👎 für „nein“ (am Handy: Nachricht gedrückt halten).",
 	RestOf:         "📘 **%s** – der Rest der Anleitung:",
 	NoRest:         "Das war schon die ganze Anleitung.",
 	OpenGuide:      "!anleitung %s",
@@ -217,7 +219,7 @@ var English = Texts{
 	SayMore:        "Write *more* for the whole guide.",
 	Related:        "This might fit too: %s",
 	GuideOtherLang: "This guide is in German. To translate it, copy the text into a translation app or use your browser's translate function.",
-	Feedback:       "Did this help? React with 👍 or 👎 (on a phone: press and hold the message).",
+	Feedback:       "Did this help? React with 👍 for “yes” or 👎 for “no” (on a phone: press and hold the message).",
 	RestOf:         "📘 **%s** – the rest of the guide:",
 	NoRest:         "That was already the whole guide.",
 	OpenGuide:      "!guide %s",

@@ -36,6 +36,9 @@ type Texts struct {
 	Preview string
 	// When: %s = date and time range; Repeats: %s = recurrence; Description: %s;
 	// Rooms: %d count (plural forms "one|other", see chat.Plural); Capacity: %d; CoHosts: %s.
+	// The details are labelled in words („Wann:“), not by an emoji: a
+	// screen reader reads an emoji by its name, and the clock face 🕖
+	// the labels were, as „sieben Uhr“ before a meeting at 18:00 (a11y35).
 	When, Repeats, Description, Rooms, Capacity, CoHosts string
 	// Warning prefixes each parser warning.
 	Warning string
@@ -277,12 +280,12 @@ var German = Texts{
 	DescriptionTooLong: "Die Beschreibung hat %[1]d Zeichen, in die Ankündigung passt höchstens %[2]d. Kürze sie oder verlinke ein Dokument mit den Einzelheiten, dann schick den Befehl noch einmal.|Die Beschreibung hat %[1]d Zeichen, in die Ankündigung passen höchstens %[2]d. Kürze sie oder verlinke ein Dokument mit den Einzelheiten, dann schick den Befehl noch einmal.",
 	BadOption:          "Die Zeile „%s“ verstehe ich nicht. Möglich sind `Beschreibung:`, `Räume:`, `Plätze:` und `Moderation:`.",
 	Preview:            "**Vorschau – Runder Tisch #%d: %s**",
-	When:               "🕖 %s",
-	Repeats:            "🔁 %s",
-	Description:        "📝 %s",
+	When:               "**Wann:** %s",
+	Repeats:            "**Wiederholung:** %s",
+	Description:        "**Worum es geht:** %s",
 	Rooms:              "📣 Ankündigung in %d Raum|📣 Ankündigung in %d Räumen",
-	Capacity:           "👥 %d Platz|👥 %d Plätze",
-	CoHosts:            "🎙️ Moderation: %s",
+	Capacity:           "**Plätze:** %d",
+	CoHosts:            "**Moderation:** %s",
 	Warning:            "⚠️ ",
 	ConfirmHow:         "Passt alles? Dann tippe auf ✅ oder schreib `!ankündigen %[1]d`. Sonst schreib `!rundertisch …` einfach neu.",
 	Announced:          "📣 Runder Tisch #%d ist angekündigt (in %d Raum). Zugesagte bekommen vorher ihren persönlichen Zugangslink.|📣 Runder Tisch #%d ist angekündigt (in %d Räumen). Zugesagte bekommen vorher ihren persönlichen Zugangslink.",
@@ -419,12 +422,12 @@ var English = Texts{
 	DescriptionTooLong: "The description has %[1]d characters; at most %[2]d fits the announcement. Shorten it or link a document with the details, then send the command again.|The description has %[1]d characters; at most %[2]d fit the announcement. Shorten it or link a document with the details, then send the command again.",
 	BadOption:          "I don't understand the line “%s”. Possible are `description:`, `rooms:`, `capacity:` and `cohosts:`.",
 	Preview:            "**Preview – round table #%d: %s**",
-	When:               "🕖 %s",
-	Repeats:            "🔁 %s",
-	Description:        "📝 %s",
+	When:               "**When:** %s",
+	Repeats:            "**Repeats:** %s",
+	Description:        "**About:** %s",
 	Rooms:              "📣 Announced in %d room|📣 Announced in %d rooms",
-	Capacity:           "👥 %d place|👥 %d places",
-	CoHosts:            "🎙️ Co-hosts: %s",
+	Capacity:           "**Places:** %d",
+	CoHosts:            "**Co-hosts:** %s",
 	Warning:            "⚠️ ",
 	ConfirmHow:         "All fine? Tap ✅ or send `!announce %[1]d`. Otherwise just send `!roundtable …` again.",
 	Announced:          "📣 Round table #%d is announced (in %d room). Attendees get their personal link beforehand.|📣 Round table #%d is announced (in %d rooms). Attendees get their personal link beforehand.",

@@ -109,9 +109,9 @@ func (w *Workflow) rate(ctx context.Context, evt *event.Event, c *storage.Case, 
 	if !ok || id.UserID(c.MemberID) != evt.Sender {
 		return nil
 	}
-	rating, sym := -1, "👎"
+	rating, sym := -1, w.tx.RatedNotHelped
 	if helpful {
-		rating, sym = 1, "👍"
+		rating, sym = 1, w.tx.RatedHelped
 	}
 	changed, after, err := w.DB.Cases.Rate(ctx, c.ID, evt.Sender.String(), rating, w.Now())
 	if err != nil {

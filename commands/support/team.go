@@ -544,9 +544,9 @@ func (w *Workflow) historyEvent(ctx context.Context, e storage.CaseEvent) string
 	case "move":
 		return chat.Format(h.Moved, who)
 	case "rate":
-		sym := "👎"
+		sym := w.tx.RatedNotHelped
 		if e.Detail == "1" {
-			sym = "👍"
+			sym = w.tx.RatedHelped
 		}
 		return chat.Format(h.Rated, who, sym)
 	}

@@ -212,8 +212,14 @@ type Texts struct {
 	// ClosedByTeamGone: as ClosedByTeam, when the member is in no chat
 	// with Lotse any more and got no notice.
 	ClosedByTeamGone string
-	// RatedTeam: %d, %s = 👍 or 👎.
+	// RatedTeam: %d, %s = RatedHelped or RatedNotHelped.
 	RatedTeam string
+	// RatedHelped and RatedNotHelped are a member's 👍 and 👎 on the
+	// rating question, with what each means in words: a screen reader
+	// reads the emoji alone by its name („Daumen hoch“), a client
+	// without emoji shows a box (a11y35). In RatedTeam and the
+	// history's Rated.
+	RatedHelped, RatedNotHelped string
 	// ReopenedByMember: %d.
 	ReopenedByMember string
 	// NotOpen: %d; the case is not open.
@@ -403,7 +409,7 @@ var German = Texts{
 	AnswerFooter:        "_Fall #%d – antworte einfach hier, deine Nachricht geht an das Team._",
 	ResolvedMember:      "Das Team hat deinen Fall **#%d** als erledigt markiert.",
 	Solution:            "Lösung:",
-	RateAsk:             "Hat dir das geholfen? Reagiere mit 👍 oder 👎 (am Handy: Nachricht gedrückt halten). Falls nicht, schreib einfach hier – dann öffne ich den Fall wieder.",
+	RateAsk:             "Hat dir das geholfen? Reagiere mit 👍 für „ja“ oder 👎 für „nein“ (am Handy: Nachricht gedrückt halten). Falls nicht, schreib einfach hier – dann öffne ich den Fall wieder.",
 	RateThanks:          "Danke für deine Bewertung! 🙂",
 	MineEmpty:           "Du hast keine Supportfälle.",
 	MineIntro:           "Deine Supportfälle:",
@@ -454,6 +460,8 @@ var German = Texts{
 	ClosedByTeam:      "Fall #%d ist geschlossen (%s). Das Mitglied wurde informiert.",
 	ClosedByTeamGone:  "Fall #%d ist geschlossen (%s). Das Mitglied ist nicht mehr im Chat mit mir und hat keine Nachricht bekommen.",
 	RatedTeam:         "Bewertung für Fall #%d: %s",
+	RatedHelped:       "👍 hat geholfen",
+	RatedNotHelped:    "👎 hat nicht geholfen",
 	ReopenedByMember:  "🔁 Fall #%d ist wieder offen: Das Mitglied hat sich erneut gemeldet.",
 	NotOpen:           "Fall #%d ist nicht offen.",
 	NotResolved:       "Fall #%d ist schon offen.",
@@ -585,7 +593,7 @@ var English = Texts{
 	AnswerFooter:        "_Case #%d – just reply here, your message goes to the team._",
 	ResolvedMember:      "The team marked your case **#%d** as resolved.",
 	Solution:            "Solution:",
-	RateAsk:             "Did this help? React with 👍 or 👎 (on a phone: press and hold the message). If not, just write here and I'll reopen the case.",
+	RateAsk:             "Did this help? React with 👍 for “yes” or 👎 for “no” (on a phone: press and hold the message). If not, just write here and I'll reopen the case.",
 	RateThanks:          "Thanks for your rating! 🙂",
 	MineEmpty:           "You have no support cases.",
 	MineIntro:           "Your support cases:",
@@ -636,6 +644,8 @@ var English = Texts{
 	ClosedByTeam:      "Case #%d is closed (%s). The member was told.",
 	ClosedByTeamGone:  "Case #%d is closed (%s). The member is no longer in a chat with me and got no message.",
 	RatedTeam:         "Rating for case #%d: %s",
+	RatedHelped:       "👍 helped",
+	RatedNotHelped:    "👎 did not help",
 	ReopenedByMember:  "🔁 Case #%d is open again: the member wrote again.",
 	NotOpen:           "Case #%d is not open.",
 	NotResolved:       "Case #%d is already open.",

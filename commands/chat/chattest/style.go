@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/lotse-bot/lotse/commands/chat"
 )
 
 // The house style of member-facing texts (README "What members can do",
@@ -73,6 +75,22 @@ var (
 	// instead: „tippe auf 1️⃣“).
 	styleReact    = regexp.MustCompile(`(?i)\b(reagiere|react (with|to))\b`)
 	styleReactHow = regexp.MustCompile(`(?i)gedrückt|press and hold`)
+	// styleVoteBare is a 👍 or 👎 (the votes on an answer or a case) and
+	// styleVoteMeant one with its meaning in words after it („👍 für
+	// „ja““, “👍 for “yes””): a screen reader reads the emoji by its name
+	// („Daumen hoch“), a client without emoji shows a box, and a request
+	// for them says what each means (a11y35).
+	styleVoteBare  = regexp.MustCompile(`[👍👎]`)
+	styleVoteMeant = regexp.MustCompile(`[👍👎]\x{FE0F}? (für „|for “)`)
+	// styleClock is a clock face (🕐 … 🕧): a screen reader reads it by
+	// its name, a time („sieben Uhr“ for 🕖), which a label of a date
+	// at another time contradicts (the round table's „🕖 Do, 18:00“;
+	// a11y35).
+	styleClock = regexp.MustCompile(`[\x{1F550}-\x{1F567}]`)
+	// styleResidue is Markdown or HTML left in a rendered plain body:
+	// emphasis marks, a code span's backtick, a link's „](“, a line
+	// break tag, an entity, a backslash escape.
+	styleResidue = regexp.MustCompile("\\*\\*|__|`|\\]\\(|<br|&[a-zA-Z]+;|&#[0-9]+;|\\\\[!-/:-@\\[-`{-~]")
 	// styleNo is "no" as a placeholder for a number ("!close <no>"): the
 	// same texts ask members to answer `yes` or `no`.
 	styleNo = regexp.MustCompile(`[<\[#]no[>\]|]`)
@@ -129,6 +147,15 @@ func styleProblems(lang, text string) []string {
 	}
 	if styleReact.MatchString(plain) && !styleReactHow.MatchString(plain) {
 		out = append(out, "asks for a reaction without saying how on a phone: „tippe auf ✅“ when Lotse put the reaction there, else how (press and hold the message)")
+	}
+	if styleReact.MatchString(plain) && styleVoteBare.MatchString(styleVoteMeant.ReplaceAllString(plain, " ")) {
+		out = append(out, "asks for 👍 or 👎 without saying in words what each means: „👍 für „ja““, “👍 for “yes””")
+	}
+	if m := styleClock.FindString(text); m != "" {
+		out = append(out, "clock face "+m+": a screen reader reads it as a time („sieben Uhr“); label in words („Wann:“)")
+	}
+	if m := plainResidue(text); m != "" {
+		out = append(out, "markup "+m+" left in the plain body (what a notification, a screen reader or a plain client reads)")
 	}
 	if lang == "de" {
 		if strings.ContainsAny(plain, "”") {
@@ -275,3 +302,34 @@ func walkStrings(path string, v reflect.Value, all bool, fn func(path, text stri
 // or "en"), as CheckStyle does for a catalogue: for texts built outside
 // one (the findings of `lotse setup`).
 func StyleProblems(lang, text string) []string { return styleProblems(lang, text) }
+
+// plainResidue returns the first piece of markup that text, rendered as
+// Lotse sends it (chat.Render: the plain body beside the HTML), leaves
+// in the plain body, or "". Each format verb is filled with a word or a
+// number and each plural form is rendered alone. The one renderer
+// cleans what it parses; markup it cannot parse stays (emphasis closed
+// before a letter after punctuation: „**Mitmachen:**Tippe“, an odd
+// number of backticks), and a notification or a screen reader reads it
+// out („Sternchen Sternchen“).
+func plainResidue(text string) string {
+	forms := []string{text}
+	if one, other, ok := chat.PluralForms(text); ok {
+		forms = []string{one, other}
+	}
+	for _, form := range forms {
+		filled := verb.ReplaceAllStringFunc(form, func(vb string) string {
+			switch {
+			case vb == "%%":
+				return "%"
+			case strings.HasSuffix(vb, "d"):
+				return "2"
+			}
+			return "Wort"
+		})
+		plain, _ := chat.Render(filled)
+		if m := styleResidue.FindString(plain); m != "" {
+			return m
+		}
+	}
+	return ""
+}
