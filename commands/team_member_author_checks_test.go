@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"maunium.net/go/mautrix/event"
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/storage"
 )
 
 // TestTeamDeletionOfAnothersSolutionKeepsIt: a team member's deletion of
@@ -36,5 +39,24 @@ func TestTeamDeletionOfAnothersSolutionKeepsIt(t *testing.T) {
 	}
 	if !strings.Contains(detail, "Formular an Jo geschickt") {
 		t.Fatalf("bob's deletion erased alice's solution: %q", detail)
+	}
+}
+
+// TestTeamMemberClosesOnlyInTeamRoom: a team member's `!schließen 1` in
+// their own direct chat is a member's command there: case 1 is not theirs,
+// so they get the same refusal as anyone (no probing) and the case stays
+// open. Only in the team room does the team role close any case. Without
+// the room in that check, a team member closed another member's case
+// from their direct chat, and no test noticed (mut35).
+func TestTeamMemberClosesOnlyInTeamRoom(t *testing.T) {
+	const aliceDM = id.RoomID("!dm-alice:test")
+	e := newSupportEnv(t)
+	e.openCase(t)
+	sent := e.handle(t, e.event(aliceDM, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!schließen 1"}), true)
+	if len(sent) != 1 || sent[0].room != aliceDM || !strings.Contains(sent[0].content.Body, "Einen Fall „1“ von dir finde ich nicht") {
+		t.Fatalf("want only the refusal in alice's direct chat, got:\n%s", bodies(in(sent, aliceDM)))
+	}
+	if c, err := e.db.Cases.Get(context.Background(), 1); err != nil || c == nil || c.Status != storage.CaseOpen {
+		t.Fatalf("case after alice's !schließen in her direct chat: %+v (err %v), want open", c, err)
 	}
 }
