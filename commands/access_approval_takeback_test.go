@@ -95,3 +95,29 @@ func TestAccessApprovalTakenBackRetried(t *testing.T) {
 	// The runtime's retry of the same deletion.
 	mustContain(t, in(e.handle(t, gone, false), approvals), "Alice hat die Genehmigung zurückgenommen", "[OFFEN]")
 }
+
+// TestAccessApprovalTakenBackOnlyByItsApprover: another approver's
+// deletion of alice's `!genehmigen`, after the inbox forgot the command
+// (past its retention, so the router's check of author and room has no
+// record to check against), takes nothing back: the approval stands and
+// the thread reads nothing. The approval's event record names its
+// approver (RetractApprovalEvent); retract.go's check of the audit entry's
+// actor guards only approvals from before v24, which have no such record,
+// and is not what this test holds (mut35).
+func TestAccessApprovalTakenBackOnlyByItsApprover(t *testing.T) {
+	e := newAccessEnv(t)
+	ctx := context.Background()
+	e.requestNextcloud(t, member, "Bezirk Nord", "mia@example.org") // needs two
+	approve := e.event(approvals, alice, &event.MessageEventContent{MsgType: event.MsgText, Body: "!genehmigen 1"})
+	e.handle(t, approve, false)
+	if a, _ := e.db.Access().Approvers(ctx, 1); len(a) != 1 {
+		t.Fatalf("precondition: approvers after alice's approval: %v", a)
+	}
+	e.forgetInbox(t, approve.ID)
+	if got := in(e.handle(t, e.redaction(approvals, bob, approve.ID), false), approvals); len(got) != 0 {
+		t.Fatalf("bob's deletion of alice's approval sent: %s", bodies(got))
+	}
+	if a, _ := e.db.Access().Approvers(ctx, 1); len(a) != 1 {
+		t.Fatalf("approvers after bob deleted alice's approval: %v, want alice's to stand", a)
+	}
+}

@@ -56,3 +56,33 @@ func TestBBBRoomOneOwnerInOneTick(t *testing.T) {
 		})
 	}
 }
+
+// TestRoomLinkOnlyForTheFirstRequester: two grants of one BigBlueButton
+// room from before the first-requester rule (both set up): `!raum` gives
+// the moderator link only to the first requester; the second gets the
+// answer for a room not granted, without a link. Without the owner check
+// in cmdRoom the second requester got a moderator link to the first one's
+// room, and no test noticed (mut35).
+func TestRoomLinkOnlyForTheFirstRequester(t *testing.T) {
+	ctx := context.Background()
+	e := newAccessEnv(t)
+	for _, who := range []id.UserID{member, outsider} {
+		for _, body := range []string{"!zugang bbb", "AG Umwelt Süd", "Monatliche Treffen", "ja"} {
+			e.say(t, dmRoom, who, body, "")
+		}
+	}
+	e.say(t, approvals, carol, "!genehmigen 1", "")
+	if err := e.h.AccessTick(ctx, e.now); err != nil {
+		t.Fatal(err)
+	}
+	// The second grant of the same room, as set up before the rule.
+	if _, err := e.db.Lotse.Exec(ctx, `UPDATE access_request SET status='provisioned' WHERE id=2`); err != nil {
+		t.Fatal(err)
+	}
+	if got := bodies(e.say(t, dmRoom, outsider, "!raum AG Umwelt Süd", "")); joinLink.MatchString(got) {
+		t.Fatalf("the second requester got a moderator link: %s", got)
+	}
+	if got := bodies(e.say(t, dmRoom, member, "!raum AG Umwelt Süd", "")); !joinLink.MatchString(got) {
+		t.Fatalf("the first requester got no moderator link: %s", got)
+	}
+}

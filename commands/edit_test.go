@@ -151,6 +151,8 @@ func TestEditOnlyByTheAuthor(t *testing.T) {
 		{"another member, from their direct chat", otherDM, outsider, "relayed", false},
 		{"a team member, in the team room", teamRoom, alice, "relayed", false},
 		{"the member, from another room", otherDM, member, "relayed", false},
+		// Same room, another sender: only the check of the sender stops it.
+		{"someone else, in the member's direct chat", dmRoom, outsider, "relayed", false},
 		{"the member, inbox forgot the message", dmRoom, member, "relayed", true},
 		{"the member's command", dmRoom, member, "command", false},
 		{"the member's answered question", dmRoom, member, "question", false},
@@ -176,7 +178,11 @@ func TestEditOnlyByTheAuthor(t *testing.T) {
 				e.forgetInbox(t, msg.ID)
 			}
 			before := e.caseTexts(t)
-			sent := e.handle(t, e.editText(tc.room, tc.sender, target, "Mein Passwort ist geheim"), tc.room == dmRoom)
+			// otherDM is a direct chat too: handled as one, the edit reaches
+			// the relay path and only the check of author and room stops
+			// it (as a group room's it stopped before that check: the row
+			// "from another room" passed without it, mut35).
+			sent := e.handle(t, e.editText(tc.room, tc.sender, target, "Mein Passwort ist geheim"), tc.room == dmRoom || tc.room == otherDM)
 			if len(sent) != 0 {
 				t.Errorf("the edit sent %d messages: %s", len(sent), bodies(sent))
 			}

@@ -134,6 +134,9 @@ func TestRedactionByAnotherTakesNothing(t *testing.T) {
 		{"another member, from their direct chat", false, otherDM, outsider, 0, false},
 		{"another member, inbox forgot the message", true, otherDM, outsider, 0, false},
 		{"the member, from another room", false, otherDM, member, 0, false},
+		// Same room, another sender (a direct chat with a third person in
+		// it): only the check of the sender stops it (mut35).
+		{"someone else, in the member's direct chat", false, dmRoom, outsider, 0, false},
 		{"the member, in the direct chat", false, dmRoom, member, 1, true},
 		{"the member, inbox forgot the message", true, dmRoom, member, 0, true},
 	} {
@@ -477,5 +480,24 @@ func TestDeletedTeamAnswerReasonForMember(t *testing.T) {
 	if len(e.fm.redacted) != 1 || !strings.HasPrefix(e.fm.redacted[0], dmRoom.String()+" ") ||
 		!strings.HasSuffix(e.fm.redacted[0], " Das Team hat diese Nachricht zurückgenommen.") {
 		t.Fatalf("redacted %q, want the member's copy with the team's reason", e.fm.redacted)
+	}
+}
+
+// TestDeletionInGroupRoomTakesNothingAlong: a member deletes their own
+// question in a group room (the inbox knows it as theirs, in that room):
+// Lotse's answer there stays and nothing is redacted. Following deletions
+// is for direct chats only; in a group room the room's moderators decide
+// what stays (handleRedaction). Without the check, the member's deletion
+// redacted Lotse's reply in the group room, and no test noticed (mut35).
+func TestDeletionInGroupRoomTakesNothingAlong(t *testing.T) {
+	const group = id.RoomID("!group:test")
+	e := newSupportEnv(t)
+	q := e.event(group, member, &event.MessageEventContent{MsgType: event.MsgText, Body: "!hilfe"})
+	if sent := in(e.handle(t, q, false), group); len(sent) == 0 {
+		t.Fatal("precondition: Lotse answers !hilfe in the group room")
+	}
+	e.handle(t, e.redaction(group, member, q.ID), false)
+	if len(e.fm.redacted) != 0 {
+		t.Fatalf("a deletion in a group room redacted %v", e.fm.redacted)
 	}
 }
