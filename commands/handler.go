@@ -251,7 +251,7 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 		return h.command(ctx, t, evt, content, text)
 	}
 	if isHelpWord(text) {
-		return h.shortHelp(ctx)
+		return h.shortHelp(ctx, text)
 	}
 	return h.answers.Text(ctx, text)
 }

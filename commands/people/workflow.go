@@ -121,8 +121,16 @@ func (w *Workflow) teamOn() bool { return w.cfg.TeamRoom != "" }
 // Commands are the workflow's commands, for the registry: the onboarding
 // commands and the team application (onboarding), the role commands (roles).
 func (w *Workflow) Commands() (onboarding, roles []chat.Command) {
-	cmd := chat.NewCommand
 	o, p, sec := w.otx.Commands, w.tx.Commands, w.tx.ManagerCommands
+	// The help line in both languages (chat.Command.In): the onboarding's
+	// catalogue for its commands, the roles' for theirs.
+	cmd := func(ct chat.CommandText, name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
+		c := chat.NewCommand(ct, name, aliases, role, section, run)
+		if _, ok := GermanOnboarding.Commands[name]; ok {
+			return c.In(GermanOnboarding.Commands[name], EnglishOnboarding.Commands[name])
+		}
+		return c.In(German.Commands[name], English.Commands[name])
+	}
 	onboarding = []chat.Command{
 		cmd(o["start"], "start", []string{"onboarding", "checkliste", "checklist"}, nil, "", w.cmdStart),
 		cmd(o["stopp"], "stopp", []string{"stop"}, nil, "", w.cmdStop),

@@ -191,7 +191,7 @@ func (w *Workflow) TeamRole() *chat.Role { return w.team }
 // the team's.
 func (w *Workflow) Commands() (member, team []chat.Command) {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
+		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run).In(German.Commands[name], English.Commands[name])
 	}
 	sec := w.tx.TeamCommands
 	member = []chat.Command{

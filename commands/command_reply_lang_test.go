@@ -1,0 +1,168 @@
+package commands
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"maunium.net/go/mautrix/id"
+
+	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/chat/chattest"
+	"github.com/lotse-bot/lotse/guides"
+)
+
+// germanIn returns the German a member reads in msgs (chattest.English:
+// German words, umlauts, dates, quotes, German command names), guide
+// content and what people wrote (said) left out.
+func germanIn(t *testing.T, h *Handler, msgs []sentMsg, said ...string) []string {
+	t.Helper()
+	lib := h.Guides.Current()
+	var phrases, corpus []string
+	for _, tp := range lib.Topics() {
+		phrases = append(phrases, tp.Title)
+	}
+	for _, g := range lib.Guides() {
+		phrases = append(phrases, g.Title)
+		corpus = append(corpus, g.Summary, g.Body, guides.RenderGuide(g, guides.RenderOptions{MaxBytes: 1 << 20, Section: -1}).Plain)
+	}
+	phrases = append(phrases, "Mia Mitglied")
+	corpus = append(corpus, said...)
+	commands := map[string]string{}
+	for _, c := range h.commands {
+		en := strings.TrimPrefix(strings.Fields(c.Text("en").Usage + " x")[0], "!")
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			if n != en && germanName(n, c) {
+				commands[n] = en
+			}
+		}
+	}
+	check := chattest.NewEnglish(phrases, corpus, commands)
+	var problems []string
+	for _, m := range msgs {
+		if m.content == nil {
+			continue
+		}
+		for _, text := range []string{m.content.Body, htmlText(m.content.FormattedBody)} {
+			for _, p := range check.Problems(text) {
+				problems = append(problems, p+"\n    in: "+chat.Shorten(text, 300))
+			}
+		}
+	}
+	return problems
+}
+
+// TestCommandReplyFollowsCommandName (en35): in a German install a member
+// who reads only English types the English names the help and the aliases
+// offer — `!help`, `!privacy`, `!my-data`, `!delete-my-data`, `!guides`,
+// `!close` — and got every reply in German („Den Befehl … kenne ich
+// nicht“, the whole privacy overview, „Welchen Fall soll ich schließen?“).
+// A command typed in the direct chat is now answered in the language of
+// its name as typed; a name both languages share (`!ticket`) or a short
+// form keeps the install's. The same the other way round in an English
+// install. Nothing is remembered: the next German name is answered in
+// German. Fails without Dispatch setting the turn's language (every
+// English row German) and without the workflows reading it.
+func TestCommandReplyFollowsCommandName(t *testing.T) {
+	for _, tt := range []struct {
+		install *Texts
+		typed   string
+		english bool // the reply is English (else it holds German)
+	}{
+		{&German, "!help", true},
+		{&German, "!hilfe", false},
+		{&German, "help", true},
+		{&German, "hilfe", false},
+		{&German, "!help privacy", true},
+		{&German, "!hilfe datenschutz", false},
+		{&German, "!privacy", true},
+		{&German, "!datenschutz", false},
+		{&German, "!my-data", true},
+		{&German, "!mydata", true},
+		{&German, "!meine-daten", false},
+		{&German, "!delete-my-data", true},
+		{&German, "!daten-löschen", false},
+		{&German, "!daten-loeschen", false},
+		{&German, "!dont-keep", true},
+		{&German, "!nicht-merken", false},
+		{&German, "!guides", true},
+		{&German, "!anleitungen", false},
+		{&German, "!guides cooking", true},
+		{&German, "!guide", true},
+		{&German, "!anleitung", false},
+		{&German, "!close", true},
+		{&German, "!schließen", false},
+		{&German, "!close 9", true},
+		{&German, "!mine", true},
+		{&German, "!meine", false},
+		{&German, "!ticket", false}, // a name of both: the install's
+		{&English, "!hilfe", false},
+		{&English, "!help", true},
+		{&English, "!datenschutz", false},
+		{&English, "!privacy", true},
+		{&English, "!meine", false},
+		{&English, "!ticket", true},
+	} {
+		t.Run(tt.install.Lang+" "+tt.typed, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.reconfigure(func(d *Deps) { d.Texts = tt.install })
+			got := in(e.say(t, dmRoom, member, tt.typed, ""), dmRoom)
+			if len(got) == 0 {
+				t.Fatalf("no reply to %q", tt.typed)
+			}
+			problems := germanIn(t, e.h, got, tt.typed)
+			switch {
+			case tt.english && len(problems) > 0:
+				t.Errorf("%q answered with German:\n%s", tt.typed, strings.Join(problems, "\n"))
+			case !tt.english && len(problems) == 0:
+				t.Errorf("%q answered without German:\n%s", tt.typed, bodies(got))
+			}
+		})
+	}
+}
+
+// TestCommandReplyLanguageIsNotKept (en35): the language of a command's
+// name holds for its reply only. A German member who typed `!help` once
+// reads German again at their next German command; a command in a group
+// room is answered in the install's language (everyone there reads it).
+func TestCommandReplyLanguageIsNotKept(t *testing.T) {
+	e := newSupportEnv(t)
+	if p := germanIn(t, e.h, in(e.say(t, dmRoom, member, "!help", ""), dmRoom), "!help"); len(p) > 0 {
+		t.Fatalf("!help answered with German:\n%s", strings.Join(p, "\n"))
+	}
+	if p := germanIn(t, e.h, in(e.say(t, dmRoom, member, "!datenschutz", ""), dmRoom), "!datenschutz"); len(p) == 0 {
+		t.Errorf("!datenschutz after !help was not German")
+	}
+	group := id.RoomID("!group:test")
+	e.fm.joined[group] = map[id.UserID]bool{member: true, alice: true, bob: true, botID: true}
+	if p := germanIn(t, e.h, in(e.say(t, group, member, "!help", ""), group), "!help"); len(p) == 0 {
+		t.Errorf("!help in a group room was not answered in the install's language")
+	}
+}
+
+// TestDeleteConfirmWordOfEitherName (en35): the erasure's confirmation
+// word is given in the language of the name typed; a member who asked
+// with `!daten-löschen` and confirms with `!delete-my-data <Wort>` (or
+// the other way round) is erased all the same, and a wrong word is not.
+func TestDeleteConfirmWordOfEitherName(t *testing.T) {
+	word := regexp.MustCompile("!(?:delete-my-data|daten-löschen) ([A-Za-zäöüß]+)")
+	for _, tt := range []struct{ ask, confirm string }{
+		{"!daten-löschen", "!delete-my-data"},
+		{"!delete-my-data", "!daten-löschen"},
+	} {
+		t.Run(tt.ask, func(t *testing.T) {
+			e := newSupportEnv(t)
+			m := word.FindStringSubmatch(bodies(in(e.say(t, dmRoom, member, tt.ask, ""), dmRoom)))
+			if m == nil {
+				t.Fatalf("%s gave no confirmation word", tt.ask)
+			}
+			if b := bodies(in(e.say(t, dmRoom, member, tt.confirm+" wrongword", ""), dmRoom)); !word.MatchString(b) {
+				t.Fatalf("a wrong word was not asked again:\n%s", b)
+			}
+			b := bodies(in(e.say(t, dmRoom, member, tt.confirm+" "+m[1], ""), dmRoom))
+			if word.MatchString(b) {
+				t.Fatalf("the word %q of %s did not confirm %s:\n%s", m[1], tt.ask, tt.confirm, b)
+			}
+		})
+	}
+}
