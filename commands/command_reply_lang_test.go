@@ -96,6 +96,10 @@ func TestCommandReplyFollowsCommandName(t *testing.T) {
 		{&German, "!mine", true},
 		{&German, "!meine", false},
 		{&German, "!ticket", false}, // a name of both: the install's
+		{&German, "!onboarding", true},
+		{&German, "!checkliste", false},
+		{&German, "!stop", true},
+		{&German, "!stopp", false},
 		{&English, "!hilfe", false},
 		{&English, "!help", true},
 		{&English, "!datenschutz", false},
@@ -162,6 +166,41 @@ func TestDeleteConfirmWordOfEitherName(t *testing.T) {
 			b := bodies(in(e.say(t, dmRoom, member, tt.confirm+" "+m[1], ""), dmRoom))
 			if word.MatchString(b) {
 				t.Fatalf("the word %q of %s did not confirm %s:\n%s", m[1], tt.ask, tt.confirm, b)
+			}
+		})
+	}
+}
+
+// TestWelcomeFollowsFirstMessage (en35): the welcome at a member's first
+// message is in the language that message is clearly written in. A
+// member of a German install whose first words were „I forgot my password
+// for the cloud“ read a German welcome above the English answer; a
+// message that says no language („hi“) gets the install's.
+func TestWelcomeFollowsFirstMessage(t *testing.T) {
+	for _, tt := range []struct {
+		install *Texts
+		first   string
+		welcome string
+	}{
+		{&German, "I forgot my password for the cloud", "Welcome!"},
+		{&German, "Ich habe mein Passwort für die Cloud vergessen", "Willkommen!"},
+		{&German, "hi", "Willkommen!"},
+		{&English, "Ich habe mein Passwort für die Cloud vergessen", "Willkommen!"},
+		{&English, "hi", "Welcome!"},
+	} {
+		t.Run(tt.install.Lang+" "+tt.first, func(t *testing.T) {
+			e := newSupportEnv(t)
+			e.reconfigure(func(d *Deps) {
+				d.Texts = tt.install
+				d.Onboarding = Onboarding{Welcome: true}
+			})
+			got := in(e.say(t, dmRoom, member, tt.first, ""), dmRoom)
+			if len(got) == 0 || !strings.Contains(got[0].content.Body, tt.welcome) {
+				t.Fatalf("first message %q, want the welcome %q:\n%s", tt.first, tt.welcome, bodies(got))
+			}
+			p := germanIn(t, e.h, got[:1], tt.first)
+			if english := tt.welcome == "Welcome!"; english != (len(p) == 0) {
+				t.Errorf("welcome English=%v, German found: %v\n%s", english, p, got[0].content.Body)
 			}
 		})
 	}

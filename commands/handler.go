@@ -75,7 +75,7 @@ func New(deps Deps) *Handler {
 	}.WithDefaults()
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
 	h := &Handler{Deps: deps, env: &env}
-	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
+	h.people = people.New(h.env, people.Config{ClearLang: answer.ClearLang, Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
 		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,
 		OnTeamRemoved: func(ctx context.Context, user id.UserID, base string) error {
 			return h.support.ReturnCases(ctx, user, base)

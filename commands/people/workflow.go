@@ -50,6 +50,11 @@ const (
 
 // Config configures the people workflow.
 type Config struct {
+	// ClearLang returns the language ("de", "en") a message is clearly
+	// written in, or "" (answer.ClearLang, wired by the handler: the
+	// workflows may not import each other); nil: none is. The welcome
+	// follows the first message's (en35).
+	ClearLang func(text string) string
 	Roles      Roles
 	Onboarding Onboarding
 	// TeamRoom is the team's room (empty: no team, support cases are off).
