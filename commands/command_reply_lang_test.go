@@ -205,3 +205,44 @@ func TestWelcomeFollowsFirstMessage(t *testing.T) {
 		})
 	}
 }
+
+// TestHelpHeadingsFollowCommandName (en35): a team member and a manager
+// who type `!help` in their direct chat with a German install read the
+// whole help in English — each command's line and the headings of the
+// team's, the approvers', the managers' and the coordinators' commands —
+// and `!hilfe` all German. Fails without chat.Command.InSection: the
+// English help's headings were German („Für das Team:“), two languages
+// in one message.
+func TestHelpHeadingsFollowCommandName(t *testing.T) {
+	for _, who := range []id.UserID{alice, carol} {
+		for _, tt := range []struct {
+			typed   string
+			english bool
+		}{{"!help", true}, {"!hilfe", false}} {
+			t.Run(who.String()+" "+tt.typed, func(t *testing.T) {
+				e := newAccessEnv(t)
+				e.reconfigure(func(d *Deps) {
+					d.Roles = Roles{Admins: []id.UserID{carol}}
+					d.RoundTables = RoundTables{Coordinators: []id.UserID{alice, carol}, Rooms: []id.RoomID{annRoom1}, Location: e.now.Location()}
+				})
+				dm := dmOf(who)
+				e.fm.joined[dm] = map[id.UserID]bool{who: true, botID: true}
+				got := in(e.handle(t, e.event(dm, who, textContent(tt.typed)), true), dm)
+				if len(got) == 0 {
+					t.Fatalf("no help")
+				}
+				b := got[0].content.Body
+				if !strings.Contains(b, "!") || strings.Count(b, "\n") < 10 {
+					t.Fatalf("not the full help:\n%s", b)
+				}
+				problems := germanIn(t, e.h, got, tt.typed)
+				if tt.english && len(problems) > 0 {
+					t.Errorf("the English help holds German:\n%s", strings.Join(problems, "\n"))
+				}
+				if !tt.english && len(problems) == 0 {
+					t.Errorf("the German help holds no German:\n%s", b)
+				}
+			})
+		}
+	}
+}

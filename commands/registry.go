@@ -11,6 +11,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/people"
 )
 
 // registry is the table of contents of what members can do, in the order
@@ -32,7 +33,7 @@ func (h *Handler) registry() []chat.Command {
 		supportTeam,         // support cases, the team (team room)
 		h.learn.Commands(),  // learning from resolved cases (team room)
 		onboarding,          // onboarding and the team application
-		h.privacy.Commands(h.people.ManagerSection()), // data rights (DM), the retention dry run
+		managerSection(h.privacy.Commands(h.people.ManagerSection())), // data rights (DM), the retention dry run
 		h.gaps.Commands(),       // keeping unanswered questions: the member's opt-out (DM)
 		roles,                   // roles and the privacy gate (managers)
 		h.roundTable.Commands(), // round tables: members and coordinators
@@ -92,7 +93,7 @@ func cmdHelp(ce *CommandEvent) error {
 				continue
 			}
 			if c.Section != "" && !heading {
-				b.WriteString("\n" + c.Section + "\n")
+				b.WriteString("\n" + c.SectionIn(lang) + "\n")
 				heading = true
 			}
 			ct := c.Text(lang)
@@ -281,4 +282,16 @@ func contactIn(h *Handler, lang string) string {
 		return h.env.Contact
 	}
 	return chat.DefaultContact(lang)
+}
+
+// managerSection gives the commands of cmds under the managers' heading
+// (privacy's !aufbewahrung, listed with the role commands) that heading
+// in both languages (chat.Command.InSection).
+func managerSection(cmds []chat.Command) []chat.Command {
+	for i := range cmds {
+		if cmds[i].Section != "" {
+			cmds[i] = cmds[i].InSection(people.German.ManagerCommands, people.English.ManagerCommands)
+		}
+	}
+	return cmds
 }

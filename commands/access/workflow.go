@@ -135,7 +135,11 @@ func (w *Workflow) approverSection() string { return w.tx.ApproverCommands }
 // Commands are the workflow's commands, for the registry.
 func (w *Workflow) Commands() []chat.Command {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run).In(German.Commands[name], English.Commands[name])
+		c := chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run).In(German.Commands[name], English.Commands[name])
+		if section != "" {
+			c = c.InSection(German.ApproverCommands, English.ApproverCommands)
+		}
+		return c
 	}
 	// Requests and moderator links only in the direct chat: the role says
 	// so, so that a typo in a group room is not answered with „Meintest

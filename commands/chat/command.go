@@ -68,7 +68,10 @@ type Command struct {
 	// follows the reader's language, and the name typed tells it
 	// (WordLang). nil: the install's only.
 	Langs map[string]CommandText
-	Run   func(ce *Call) error
+	// SectionLangs is Section per language (see InSection); nil: the
+	// install's only.
+	SectionLangs map[string]string
+	Run          func(ce *Call) error
 }
 
 // Enforce checks role for the sender of the turn in ctx; when the check

@@ -27,6 +27,22 @@ func (c Command) In(de, en CommandText) Command {
 	return c
 }
 
+// InSection records the command's help section heading in both
+// languages (de, en), so that the help's headings follow the reader too.
+func (c Command) InSection(de, en string) Command {
+	c.SectionLangs = map[string]string{"de": de, "en": en}
+	return c
+}
+
+// SectionIn is the command's help section heading in lang; the install's
+// (Section) when the command has none for lang.
+func (c *Command) SectionIn(lang string) string {
+	if s, ok := c.SectionLangs[lang]; ok && s != "" && c.Section != "" {
+		return s
+	}
+	return c.Section
+}
+
 // Text is the command's help line in lang; the install's (Usage,
 // Description) when the command has none for lang.
 func (c *Command) Text(lang string) CommandText {

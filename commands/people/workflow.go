@@ -54,7 +54,7 @@ type Config struct {
 	// written in, or "" (answer.ClearLang, wired by the handler: the
 	// workflows may not import each other); nil: none is. The welcome
 	// follows the first message's (en35).
-	ClearLang func(text string) string
+	ClearLang  func(text string) string
 	Roles      Roles
 	Onboarding Onboarding
 	// TeamRoom is the team's room (empty: no team, support cases are off).
@@ -134,7 +134,11 @@ func (w *Workflow) Commands() (onboarding, roles []chat.Command) {
 		if _, ok := GermanOnboarding.Commands[name]; ok {
 			return c.In(GermanOnboarding.Commands[name], EnglishOnboarding.Commands[name])
 		}
-		return c.In(German.Commands[name], English.Commands[name])
+		c = c.In(German.Commands[name], English.Commands[name])
+		if section != "" {
+			c = c.InSection(German.ManagerCommands, English.ManagerCommands)
+		}
+		return c
 	}
 	onboarding = []chat.Command{
 		cmd(o["start"], "start", []string{"onboarding", "checkliste", "checklist"}, nil, "", w.cmdStart),
