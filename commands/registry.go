@@ -64,7 +64,7 @@ func (h *Handler) legacy(fn func(ce *CommandEvent) error) func(*chat.Call) error
 func cmdHelp(ce *CommandEvent) error {
 	h := ce.Meta
 	lang := h.env.ReplyLang(ce.Ctx)
-	tx := TextsFor(lang)
+	tx := h.textsIn(lang)
 	if arg := strings.TrimSpace(ce.RawArgs); arg != "" {
 		return h.helpOne(ce, arg)
 	}
@@ -121,7 +121,7 @@ func (h *Handler) helpOne(ce *CommandEvent, arg string) error {
 		if c.Usage == "" || (c.Name != name && !slices.Contains(c.Aliases, name)) || !c.Role.Shows(ce.Ctx, ce.Sender) {
 			continue
 		}
-		tx := TextsFor(h.env.ReplyLang(ce.Ctx))
+		tx := h.textsIn(h.env.ReplyLang(ce.Ctx))
 		ct := c.Text(tx.Lang)
 		text := chat.Format(tx.HelpOne, ct.Usage, ct.Description)
 		var aliases []string
@@ -164,7 +164,7 @@ func (h *Handler) shortHelp(ctx context.Context, word string) error {
 	if lang == "" {
 		lang = h.env.ReplyLang(ctx)
 	}
-	tx := TextsFor(lang)
+	tx := h.textsIn(lang)
 	text := tx.ShortHelp + "\n\n"
 	switch {
 	case h.support.On() && t != nil && t.Direct:
@@ -182,7 +182,7 @@ func (h *Handler) shortHelp(ctx context.Context, word string) error {
 // among the commands the sender may use here.
 func cmdUnknown(ce *CommandEvent) error {
 	h := ce.Meta
-	tx := TextsFor(h.env.ReplyLang(ce.Ctx))
+	tx := h.textsIn(h.env.ReplyLang(ce.Ctx))
 	text := chat.Format(tx.UnknownCommand, "!"+chat.Escape(ce.Command))
 	if best := h.closestCommand(ce.Ctx, ce.Command, ce.Sender, ce.RoomID); best != "" {
 		text += " " + chat.Format(tx.UnknownCommandSuggest, "!"+best)
@@ -294,4 +294,13 @@ func managerSection(cmds []chat.Command) []chat.Command {
 		}
 	}
 	return cmds
+}
+
+// textsIn are the handler's texts in lang: the configured catalogue when
+// it is of lang (Deps.Texts), else the other language's.
+func (h *Handler) textsIn(lang string) *Texts {
+	if h.Texts != nil && h.Texts.Lang == lang {
+		return h.Texts
+	}
+	return TextsFor(lang)
 }

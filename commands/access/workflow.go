@@ -149,11 +149,22 @@ func (w *Workflow) Commands() []chat.Command {
 	room := cmd("raum", []string{"room"}, dm, "", w.cmdRoom)
 	mine := w.member.DirectOnly(w.tx.RequestsDMOnly)
 	// The help names only the kinds of request that are on.
+	// In both languages: the help follows its reader's (en35).
+	usage := func(de, en string) {
+		if w.tx.Lang == "en" {
+			access.Usage = en
+		} else {
+			access.Usage = de
+		}
+		access = access.In(chat.CommandText{Usage: de, Description: German.Commands["zugang"].Description},
+			chat.CommandText{Usage: en, Description: English.Commands["zugang"].Description})
+	}
 	switch f := w.Features; {
 	case f.Nextcloud && !f.BBB:
-		access.Usage, room.Usage = w.tx.HelpNextcloud, ""
+		usage(German.HelpNextcloud, English.HelpNextcloud)
+		room.Usage = ""
 	case f.BBB && !f.Nextcloud:
-		access.Usage = w.tx.HelpBBB
+		usage(German.HelpBBB, English.HelpBBB)
 	}
 	return []chat.Command{
 		// Member side (DM).
