@@ -81,7 +81,7 @@ func New(deps Deps) *Handler {
 	if deps.Paced {
 		h.pace = newPaceGate()
 	}
-	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
+	h.people = people.New(h.env, people.Config{ClearLang: answer.ClearLang, Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
 		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,
 		OnTeamRemoved: func(ctx context.Context, user id.UserID, base string) error {
 			return h.support.ReturnCases(ctx, user, base)
@@ -272,7 +272,7 @@ func (h *Handler) addressed(ctx context.Context, t *chat.Turn, evt *event.Event,
 		return h.command(ctx, t, evt, content, text)
 	}
 	if isHelpWord(text) {
-		return h.shortHelp(ctx)
+		return h.shortHelp(ctx, text)
 	}
 	return h.answers.Text(ctx, text)
 }

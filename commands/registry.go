@@ -11,6 +11,7 @@ import (
 	"maunium.net/go/mautrix/id"
 
 	"github.com/lotse-bot/lotse/commands/chat"
+	"github.com/lotse-bot/lotse/commands/people"
 )
 
 // registry is the table of contents of what members can do, in the order
@@ -18,7 +19,7 @@ import (
 func (h *Handler) registry() []chat.Command {
 	tx := h.Texts
 	cmd := func(name string, aliases []string, fn func(ce *CommandEvent) error) chat.Command {
-		return chat.NewCommand(tx.Commands[name], name, aliases, nil, "", h.legacy(fn))
+		return chat.NewCommand(tx.Commands[name], name, aliases, nil, "", h.legacy(fn)).In(German.Commands[name], English.Commands[name])
 	}
 	list := []chat.Command{
 		cmd("hilfe", []string{"help", "h", "?"}, cmdHelp),
@@ -32,7 +33,7 @@ func (h *Handler) registry() []chat.Command {
 		supportTeam,         // support cases, the team (team room)
 		h.learn.Commands(),  // learning from resolved cases (team room)
 		onboarding,          // onboarding and the team application
-		h.privacy.Commands(h.people.ManagerSection()), // data rights (DM), the retention dry run
+		managerSection(h.privacy.Commands(h.people.ManagerSection())), // data rights (DM), the retention dry run
 		h.gaps.Commands(),       // keeping unanswered questions: the member's opt-out (DM)
 		roles,                   // roles and the privacy gate (managers)
 		h.roundTable.Commands(), // round tables: members and coordinators
@@ -62,7 +63,8 @@ func (h *Handler) legacy(fn func(ce *CommandEvent) error) func(*chat.Call) error
 // read as theirs (texts28).
 func cmdHelp(ce *CommandEvent) error {
 	h := ce.Meta
-	tx := h.Texts
+	lang := h.env.ReplyLang(ce.Ctx)
+	tx := h.textsIn(lang)
 	if arg := strings.TrimSpace(ce.RawArgs); arg != "" {
 		return h.helpOne(ce, arg)
 	}
@@ -91,10 +93,11 @@ func cmdHelp(ce *CommandEvent) error {
 				continue
 			}
 			if c.Section != "" && !heading {
-				b.WriteString("\n" + c.Section + "\n")
+				b.WriteString("\n" + c.SectionIn(lang) + "\n")
 				heading = true
 			}
-			b.WriteString("- `" + c.Usage + "` – " + c.Description + "\n")
+			ct := c.Text(lang)
+			b.WriteString("- `" + ct.Usage + "` – " + ct.Description + "\n")
 		}
 	}
 	// How to reach a person: a case when they are on (opened only in the
@@ -105,7 +108,7 @@ func cmdHelp(ce *CommandEvent) error {
 	case h.env.Features.Cases:
 		b.WriteString("\n" + tx.HelpPersonDM)
 	default:
-		b.WriteString("\n" + chat.Format(tx.HelpContact, h.env.FallbackContact()))
+		b.WriteString("\n" + chat.Format(tx.HelpContact, contactIn(h, lang)))
 	}
 	return h.replyMarkdown(ce.Ctx, b.String())
 }
@@ -118,7 +121,9 @@ func (h *Handler) helpOne(ce *CommandEvent, arg string) error {
 		if c.Usage == "" || (c.Name != name && !slices.Contains(c.Aliases, name)) || !c.Role.Shows(ce.Ctx, ce.Sender) {
 			continue
 		}
-		text := chat.Format(h.Texts.HelpOne, c.Usage, c.Description)
+		tx := h.textsIn(h.env.ReplyLang(ce.Ctx))
+		ct := c.Text(tx.Lang)
+		text := chat.Format(tx.HelpOne, ct.Usage, ct.Description)
 		var aliases []string
 		for _, a := range c.Aliases {
 			if a != "?" {
@@ -126,7 +131,7 @@ func (h *Handler) helpOne(ce *CommandEvent, arg string) error {
 			}
 		}
 		if len(aliases) > 0 {
-			text += "\n\n" + chat.Format(h.Texts.HelpAliases, strings.Join(aliases, ", "))
+			text += "\n\n" + chat.Format(tx.HelpAliases, strings.Join(aliases, ", "))
 		}
 		return h.env.ReplyMarkdown(ce.Ctx, text)
 	}
@@ -134,20 +139,33 @@ func (h *Handler) helpOne(ce *CommandEvent, arg string) error {
 	return cmdUnknown(ce)
 }
 
-// helpWords are whole messages that ask for the short help.
-var helpWords = map[string]bool{"hilfe": true, "help": true, "?": true, "hilfe?": true, "help?": true}
+// helpWords are whole messages that ask for the short help, with the
+// language each is written in ("": says none).
+var helpWords = map[string]string{"hilfe": "de", "help": "en", "?": "", "hilfe?": "de", "help?": "en"}
 
 func isHelpWord(text string) bool {
-	return helpWords[strings.ToLower(strings.TrimRight(strings.TrimSpace(text), "!. "))]
+	_, ok := helpWords[helpWord(text)]
+	return ok
+}
+
+func helpWord(text string) string {
+	return strings.ToLower(strings.TrimRight(strings.TrimSpace(text), "!. "))
 }
 
 // shortHelp is the answer to a plain "hilfe": what Lotse can do, three
 // example questions, how to reach a person (by a case only when cases are
 // on: in the direct chat, elsewhere a pointer to it), and where the rest is.
-func (h *Handler) shortHelp(ctx context.Context) error {
-	tx := h.Texts
-	text := tx.ShortHelp + "\n\n"
+//
+// It is in the language of the word (en35: „help“ in a German install is
+// answered in English), else the turn's.
+func (h *Handler) shortHelp(ctx context.Context, word string) error {
 	t := chat.TurnOf(ctx)
+	lang := helpWords[helpWord(word)]
+	if lang == "" {
+		lang = h.env.ReplyLang(ctx)
+	}
+	tx := h.textsIn(lang)
+	text := tx.ShortHelp + "\n\n"
 	switch {
 	case h.support.On() && t != nil && t.Direct:
 		text += tx.ShortHelpCases
@@ -155,7 +173,7 @@ func (h *Handler) shortHelp(ctx context.Context) error {
 		// Cases open only in the direct chat: point there.
 		text += tx.HelpPersonDM
 	default:
-		text += chat.Format(tx.ShortHelpContact, chat.Escape(h.env.FallbackContact()))
+		text += chat.Format(tx.ShortHelpContact, chat.Escape(contactIn(h, lang)))
 	}
 	return h.env.ReplyMarkdown(ctx, text+"\n\n"+tx.ShortHelpMore)
 }
@@ -164,11 +182,12 @@ func (h *Handler) shortHelp(ctx context.Context) error {
 // among the commands the sender may use here.
 func cmdUnknown(ce *CommandEvent) error {
 	h := ce.Meta
-	text := chat.Format(h.Texts.UnknownCommand, "!"+chat.Escape(ce.Command))
+	tx := h.textsIn(h.env.ReplyLang(ce.Ctx))
+	text := chat.Format(tx.UnknownCommand, "!"+chat.Escape(ce.Command))
 	if best := h.closestCommand(ce.Ctx, ce.Command, ce.Sender, ce.RoomID); best != "" {
-		text += " " + chat.Format(h.Texts.UnknownCommandSuggest, "!"+best)
+		text += " " + chat.Format(tx.UnknownCommandSuggest, "!"+best)
 	} else {
-		text += " " + h.Texts.UnknownCommandHelp
+		text += " " + tx.UnknownCommandHelp
 	}
 	return h.replyMarkdown(ce.Ctx, text)
 }
@@ -254,4 +273,34 @@ func (h *Handler) offers(ctx context.Context, c *chat.Command, sender id.UserID,
 	}
 	ok, _ := h.env.Enforce(ctx, c.Role.Silent(), sender, room)
 	return ok
+}
+
+// contactIn is the fallback contact for a reply in lang: the configured
+// one as written, else the general pointer in lang.
+func contactIn(h *Handler, lang string) string {
+	if h.env.Contact != "" {
+		return h.env.Contact
+	}
+	return chat.DefaultContact(lang)
+}
+
+// managerSection gives the commands of cmds under the managers' heading
+// (privacy's !aufbewahrung, listed with the role commands) that heading
+// in both languages (chat.Command.InSection).
+func managerSection(cmds []chat.Command) []chat.Command {
+	for i := range cmds {
+		if cmds[i].Section != "" {
+			cmds[i] = cmds[i].InSection(people.German.ManagerCommands, people.English.ManagerCommands)
+		}
+	}
+	return cmds
+}
+
+// textsIn are the handler's texts in lang: the configured catalogue when
+// it is of lang (Deps.Texts), else the other language's.
+func (h *Handler) textsIn(lang string) *Texts {
+	if h.Texts != nil && h.Texts.Lang == lang {
+		return h.Texts
+	}
+	return TextsFor(lang)
 }

@@ -135,7 +135,11 @@ func (w *Workflow) approverSection() string { return w.tx.ApproverCommands }
 // Commands are the workflow's commands, for the registry.
 func (w *Workflow) Commands() []chat.Command {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
+		c := chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run).In(German.Commands[name], English.Commands[name])
+		if section != "" {
+			c = c.InSection(German.ApproverCommands, English.ApproverCommands)
+		}
+		return c
 	}
 	// Requests and moderator links only in the direct chat: the role says
 	// so, so that a typo in a group room is not answered with „Meintest
@@ -145,11 +149,22 @@ func (w *Workflow) Commands() []chat.Command {
 	room := cmd("raum", []string{"room"}, dm, "", w.cmdRoom)
 	mine := w.member.DirectOnly(w.tx.RequestsDMOnly)
 	// The help names only the kinds of request that are on.
+	// In both languages: the help follows its reader's (en35).
+	usage := func(de, en string) {
+		if w.tx.Lang == "en" {
+			access.Usage = en
+		} else {
+			access.Usage = de
+		}
+		access = access.In(chat.CommandText{Usage: de, Description: German.Commands["zugang"].Description},
+			chat.CommandText{Usage: en, Description: English.Commands["zugang"].Description})
+	}
 	switch f := w.Features; {
 	case f.Nextcloud && !f.BBB:
-		access.Usage, room.Usage = w.tx.HelpNextcloud, ""
+		usage(German.HelpNextcloud, English.HelpNextcloud)
+		room.Usage = ""
 	case f.BBB && !f.Nextcloud:
-		access.Usage = w.tx.HelpBBB
+		usage(German.HelpBBB, English.HelpBBB)
 	}
 	return []chat.Command{
 		// Member side (DM).

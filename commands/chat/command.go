@@ -64,7 +64,14 @@ type Command struct {
 	Section string
 	// Usage and Description are the help line, in the workflow's language.
 	Usage, Description string
-	Run                func(ce *Call) error
+	// Langs is the help line per language ("de", "en"; see In): the help
+	// follows the reader's language, and the name typed tells it
+	// (WordLang). nil: the install's only.
+	Langs map[string]CommandText
+	// SectionLangs is Section per language (see InSection); nil: the
+	// install's only.
+	SectionLangs map[string]string
+	Run          func(ce *Call) error
 }
 
 // Enforce checks role for the sender of the turn in ctx; when the check
@@ -90,6 +97,13 @@ func (e *Env) Enforce(ctx context.Context, role *Role, sender id.UserID, room id
 
 // Dispatch runs cmd for ce after enforcing its role.
 func (e *Env) Dispatch(ce *Call, cmd *Command) error {
+	// In a direct chat the reply follows the language of the command's
+	// name as typed (command_lang.go).
+	if t := TurnOf(ce.Ctx); t != nil && t.Direct {
+		if l := cmd.WordLang(ce.Command); l != "" {
+			t.Lang = l
+		}
+	}
 	if ok, err := e.Enforce(ce.Ctx, cmd.Role, ce.Sender, ce.RoomID); !ok {
 		return err
 	}

@@ -88,7 +88,8 @@ func New(env *chat.Env, cfg Config) *Workflow {
 // opt-out (in the DM, like the other data commands).
 func (w *Workflow) Commands() []chat.Command {
 	return []chat.Command{
-		chat.NewCommand(w.tx.Commands["nicht-merken"], "nicht-merken", []string{"nichtmerken", "dont-keep", "dontkeep"}, w.dm, "", w.cmdOptOut),
+		chat.NewCommand(w.tx.Commands["nicht-merken"], "nicht-merken", []string{"nichtmerken", "dont-keep", "dontkeep"}, w.dm, "", w.cmdOptOut).
+			In(German.Commands["nicht-merken"], English.Commands["nicht-merken"]),
 	}
 }
 
@@ -96,15 +97,17 @@ func (w *Workflow) Commands() []chat.Command {
 // questions kept (and deletes those kept), or with an undo word takes it back.
 func (w *Workflow) cmdOptOut(ce *chat.Call) error {
 	q := w.DB.Gaps()
+	// The language of the command's name as typed (en35).
+	tx := TextsFor(w.ReplyLang(ce.Ctx))
 	user := ce.Sender.String()
-	if len(ce.Args) > 0 && slices.Contains(w.tx.UndoWords, strings.ToLower(ce.Args[0])) {
+	if len(ce.Args) > 0 && slices.Contains(tx.UndoWords, strings.ToLower(ce.Args[0])) {
 		if err := q.OptIn(ce.Ctx, user); err != nil {
 			return err
 		}
 		if !w.cfg.Keep {
-			return w.ReplyMarkdown(ce.Ctx, w.tx.NotKept)
+			return w.ReplyMarkdown(ce.Ctx, tx.NotKept)
 		}
-		return w.ReplyMarkdown(ce.Ctx, w.tx.OptedIn)
+		return w.ReplyMarkdown(ce.Ctx, tx.OptedIn)
 	}
 	// Recorded even when keeping is off now: it holds when it is turned on.
 	already, err := q.OptOut(ce.Ctx, user, w.Now())
@@ -119,13 +122,13 @@ func (w *Workflow) cmdOptOut(ce *chat.Call) error {
 		}
 	}
 	if already {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.AlreadyOut)
+		return w.ReplyMarkdown(ce.Ctx, tx.AlreadyOut)
 	}
-	text := w.tx.OptedOut
+	text := tx.OptedOut
 	if w.cfg.TeamRoom != "" {
-		text += " " + w.tx.OptedOutCases
+		text += " " + tx.OptedOutCases
 	}
-	return w.ReplyMarkdown(ce.Ctx, text+" "+w.tx.OptedOutUndo)
+	return w.ReplyMarkdown(ce.Ctx, text+" "+tx.OptedOutUndo)
 }
 
 // mayKeep reports whether the question of the turn in ctx may be kept:

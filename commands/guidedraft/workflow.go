@@ -66,7 +66,9 @@ func (w *Workflow) Commands() []chat.Command {
 	}
 	return []chat.Command{
 		chat.NewCommand(w.tx.Commands["anleitung-entwurf"], "anleitung-entwurf",
-			[]string{"anleitungsentwurf", "guide-draft"}, w.cfg.TeamRole, w.tx.TeamCommands, w.cmdDraft),
+			[]string{"anleitungsentwurf", "guide-draft"}, w.cfg.TeamRole, w.tx.TeamCommands, w.cmdDraft).
+			In(German.Commands["anleitung-entwurf"], English.Commands["anleitung-entwurf"]).
+			InSection(German.TeamCommands, English.TeamCommands),
 	}
 }
 

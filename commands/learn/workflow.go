@@ -79,7 +79,8 @@ func (w *Workflow) Commands() []chat.Command {
 		return nil
 	}
 	cmd := func(name string, aliases []string, run func(*chat.Call) error) chat.Command {
-		return chat.NewCommand(w.tx.Commands[name], name, aliases, w.cfg.Team, w.tx.Section, run)
+		return chat.NewCommand(w.tx.Commands[name], name, aliases, w.cfg.Team, w.tx.Section, run).In(German.Commands[name], English.Commands[name]).
+			InSection(German.Section, English.Section)
 	}
 	return []chat.Command{
 		cmd("lehren", []string{"teach"}, w.cmdTeach),

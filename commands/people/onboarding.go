@@ -45,7 +45,14 @@ func (w *Workflow) SeenInDM(ctx context.Context, evt *event.Event, text string) 
 	if w := strings.ToLower(strings.Fields(text + " x")[0]); w == "!stopp" || w == "!stop" {
 		return nil
 	}
-	return w.welcome(ctx, evt.Sender, evt.RoomID)
+	// In the language of the first message when it clearly says one
+	// (en35): a member whose first words were English got a German
+	// welcome above an English answer.
+	lang := w.Lang
+	if w.cfg.ClearLang != nil {
+		lang = cmp.Or(w.cfg.ClearLang(text), lang)
+	}
+	return w.welcome(ctx, evt.Sender, evt.RoomID, lang)
 }
 
 // MemberJoined welcomes a member who joined a lobby room.
@@ -90,7 +97,7 @@ func (w *Workflow) MemberJoined(ctx context.Context, evt *event.Event) error {
 	if _, err := w.DB.Onboarding().Seen(ctx, user.String(), room.String(), w.Now()); err != nil {
 		return err
 	}
-	return w.welcome(ctx, user, room)
+	return w.welcome(ctx, user, room, w.Lang)
 }
 
 // Lobby welcomes per day from servers other than Lotse's own. In a lobby
@@ -128,8 +135,10 @@ func (w *Workflow) lobbyBudget(ctx context.Context, user id.UserID) (bool, error
 }
 
 // welcome sends the welcome once and records it.
-func (w *Workflow) welcome(ctx context.Context, user id.UserID, room id.RoomID) error {
-	if _, err := w.SendMarkdownTo(ctx, room, w.welcomeText(), nil, w.welcomeTxn(user)); err != nil {
+// lang is the language of the welcome ("de", "en"); a configured
+// welcome text is sent as written.
+func (w *Workflow) welcome(ctx context.Context, user id.UserID, room id.RoomID, lang string) error {
+	if _, err := w.SendMarkdownTo(ctx, room, w.welcomeText(OnboardingTextsFor(lang)), nil, w.welcomeTxn(user)); err != nil {
 		return err
 	}
 	zerolog.Ctx(ctx).Info().Msg("Welcomed a member")
@@ -138,8 +147,7 @@ func (w *Workflow) welcome(ctx context.Context, user id.UserID, room id.RoomID) 
 
 // welcomeText is the configured welcome or the built-in one with the
 // first steps from the onboarding guides.
-func (w *Workflow) welcomeText() string {
-	ot := w.otx
+func (w *Workflow) welcomeText(ot *OnboardingTexts) string {
 	if w.cfg.Onboarding.WelcomeText != "" {
 		return w.cfg.Onboarding.WelcomeText
 	}
@@ -155,7 +163,7 @@ func (w *Workflow) welcomeText() string {
 		}
 		b.WriteString("\n")
 	}
-	for _, p := range w.welcomeFeatures() {
+	for _, p := range w.welcomeFeatures(ot) {
 		b.WriteString(p + "\n\n")
 	}
 	b.WriteString(ot.WelcomePrivacy)
@@ -176,8 +184,8 @@ func (w *Workflow) hasChecklist() bool {
 // welcomeFeatures are the welcome's paragraphs about what Lotse can do
 // here: only the features that are on, and whom to reach when Lotse
 // cannot help.
-func (w *Workflow) welcomeFeatures() []string {
-	ot, f := w.otx, w.Features
+func (w *Workflow) welcomeFeatures(ot *OnboardingTexts) []string {
+	f := w.Features
 	var out []string
 	var access []string
 	if f.Nextcloud {
@@ -201,7 +209,7 @@ func (w *Workflow) welcomeFeatures() []string {
 	if f.Cases {
 		help += " " + ot.WelcomeCases
 	} else {
-		help += " " + chat.Format(ot.WelcomeContact, w.FallbackContact())
+		help += " " + chat.Format(ot.WelcomeContact, cmp.Or(w.Contact, chat.DefaultContact(ot.Lang)))
 	}
 	return append(out, help)
 }
@@ -243,7 +251,7 @@ func stepOrder(g *guides.Guide) int {
 // checklist returns the steps (ID, title) and which are done: the
 // Nextcloud account first (the onboarding guides' first login and
 // two-factor need it), then the onboarding guides in their order.
-func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles []string, done map[string]bool, err error) {
+func (w *Workflow) checklist(ctx context.Context, ot *OnboardingTexts, user id.UserID) (ids, titles []string, done map[string]bool, err error) {
 	ticked, err := w.DB.Onboarding().Steps(ctx, user.String())
 	if err != nil {
 		return nil, nil, nil, err
@@ -253,7 +261,7 @@ func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles [
 		done[k] = true
 	}
 	if w.cfg.NextcloudStep {
-		ids, titles = append(ids, stepNextcloud), append(titles, w.otx.StepNextcloud)
+		ids, titles = append(ids, stepNextcloud), append(titles, ot.StepNextcloud)
 		if !done[stepNextcloud] {
 			has, err := w.DB.Onboarding().HasNextcloud(ctx, user.String())
 			if err != nil {
@@ -275,9 +283,8 @@ func (w *Workflow) checklist(ctx context.Context, user id.UserID) (ids, titles [
 }
 
 // checklistText renders the checklist.
-func (w *Workflow) checklistText(ctx context.Context, user id.UserID) (string, bool, error) {
-	ot := w.otx
-	ids, titles, done, err := w.checklist(ctx, user)
+func (w *Workflow) checklistText(ctx context.Context, ot *OnboardingTexts, user id.UserID) (string, bool, error) {
+	ids, titles, done, err := w.checklist(ctx, ot, user)
 	if err != nil {
 		return "", false, err
 	}
@@ -323,10 +330,10 @@ func (w *Workflow) stepTitle(guideID, title string) string {
 
 // cmdStart shows the checklist; !start <n> ticks step n.
 func (w *Workflow) cmdStart(ce *chat.Call) error {
-	ot := w.otx
+	ot := OnboardingTextsFor(w.ReplyLang(ce.Ctx)) // the name's language (en35)
 	if len(ce.Args) > 0 {
 		n, err := strconv.Atoi(strings.Trim(ce.Args[len(ce.Args)-1], "#.)"))
-		ids, _, _, cerr := w.checklist(ce.Ctx, ce.Sender)
+		ids, _, _, cerr := w.checklist(ce.Ctx, ot, ce.Sender)
 		if cerr != nil {
 			return cerr
 		}
@@ -337,7 +344,7 @@ func (w *Workflow) cmdStart(ce *chat.Call) error {
 			return err
 		}
 	}
-	md, _, err := w.checklistText(ce.Ctx, ce.Sender)
+	md, _, err := w.checklistText(ce.Ctx, ot, ce.Sender)
 	if err != nil {
 		return err
 	}
@@ -350,7 +357,7 @@ var undoWords = []string{"zurück", "zurueck", "rückgängig", "rueckgaengig", "
 // cmdStop records that the member wants no unsolicited messages, or with
 // an undo word that they are fine again.
 func (w *Workflow) cmdStop(ce *chat.Call) error {
-	ot := w.otx
+	ot := OnboardingTextsFor(w.ReplyLang(ce.Ctx)) // the name's language (en35)
 	if _, err := w.DB.Onboarding().Seen(ce.Ctx, ce.Sender.String(), w.dmOf(ce), w.Now()); err != nil {
 		return err
 	}
@@ -453,7 +460,7 @@ func (w *Workflow) remind(ctx context.Context, user string, now time.Time) error
 	if done, err := w.DB.Roles().NoticeDone(ctx, key); err != nil || done {
 		return err
 	}
-	md, complete, err := w.checklistText(ctx, id.UserID(user))
+	md, complete, err := w.checklistText(ctx, w.otx, id.UserID(user))
 	if err != nil || complete {
 		return err
 	}

@@ -50,6 +50,11 @@ const (
 
 // Config configures the people workflow.
 type Config struct {
+	// ClearLang returns the language ("de", "en") a message is clearly
+	// written in, or "" (answer.ClearLang, wired by the handler: the
+	// workflows may not import each other); nil: none is. The welcome
+	// follows the first message's (en35).
+	ClearLang  func(text string) string
 	Roles      Roles
 	Onboarding Onboarding
 	// TeamRoom is the team's room (empty: no team, support cases are off).
@@ -121,8 +126,20 @@ func (w *Workflow) teamOn() bool { return w.cfg.TeamRoom != "" }
 // Commands are the workflow's commands, for the registry: the onboarding
 // commands and the team application (onboarding), the role commands (roles).
 func (w *Workflow) Commands() (onboarding, roles []chat.Command) {
-	cmd := chat.NewCommand
 	o, p, sec := w.otx.Commands, w.tx.Commands, w.tx.ManagerCommands
+	// The help line in both languages (chat.Command.In): the onboarding's
+	// catalogue for its commands, the roles' for theirs.
+	cmd := func(ct chat.CommandText, name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
+		c := chat.NewCommand(ct, name, aliases, role, section, run)
+		if _, ok := GermanOnboarding.Commands[name]; ok {
+			return c.In(GermanOnboarding.Commands[name], EnglishOnboarding.Commands[name])
+		}
+		c = c.In(German.Commands[name], English.Commands[name])
+		if section != "" {
+			c = c.InSection(German.ManagerCommands, English.ManagerCommands)
+		}
+		return c
+	}
 	onboarding = []chat.Command{
 		cmd(o["start"], "start", []string{"onboarding", "checkliste", "checklist"}, nil, "", w.cmdStart),
 		cmd(o["stopp"], "stopp", []string{"stop"}, nil, "", w.cmdStop),

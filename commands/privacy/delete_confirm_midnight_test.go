@@ -21,7 +21,7 @@ func TestDeleteConfirmOverMidnight(t *testing.T) {
 	// 22:58 UTC is 23:58 in Berlin.
 	now := time.Date(2026, 12, 7, 22, 58, 0, 0, time.UTC)
 	w := New(&chat.Env{Lang: "de", Now: func() time.Time { return now }, Location: berlin}, Config{}, nil)
-	asked := w.deleteToken(user, 0)
+	asked := w.deleteToken(w.tx, user, 0)
 	for _, tt := range []struct {
 		name string
 		at   time.Time
@@ -35,14 +35,14 @@ func TestDeleteConfirmOverMidnight(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			now = tt.at
 			if got := w.deleteConfirmed(user, asked); got != tt.want {
-				t.Errorf("the word asked for at 23:58 on 7.12. confirms at %v: %v, want %v (today's word %q)", tt.at.In(berlin), got, tt.want, w.deleteToken(user, 0))
+				t.Errorf("the word asked for at 23:58 on 7.12. confirms at %v: %v, want %v (today's word %q)", tt.at.In(berlin), got, tt.want, w.deleteToken(w.tx, user, 0))
 			}
 		})
 	}
 	// The word asked for is today's, in Berlin: 23:30 UTC on 7.12. is
 	// already the 8th there.
 	now = time.Date(2026, 12, 7, 23, 30, 0, 0, time.UTC)
-	if w.deleteToken(user, -1) != asked {
-		t.Errorf("yesterday's word at 0:30 in Berlin is %q, want the word of 7.12. %q", w.deleteToken(user, -1), asked)
+	if w.deleteToken(w.tx, user, -1) != asked {
+		t.Errorf("yesterday's word at 0:30 in Berlin is %q, want the word of 7.12. %q", w.deleteToken(w.tx, user, -1), asked)
 	}
 }

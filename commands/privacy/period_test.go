@@ -38,7 +38,7 @@ func TestPeriodInPlainWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		w := New(&chat.Env{Lang: tt.lang}, Config{}, nil)
-		if got := w.period(tt.d); got != tt.want {
+		if got := w.period(w.tx, tt.d); got != tt.want {
 			t.Errorf("%s %v: got %q, want %q", tt.lang, tt.d, got, tt.want)
 		}
 	}
@@ -56,7 +56,7 @@ func TestEveryTableHasPlainWords(t *testing.T) {
 		}
 	}
 	w := New(&chat.Env{Lang: "de"}, Config{}, nil)
-	got := strings.Join(w.summary(map[string]int{"support_case": 1, "case_message": 3, "inbox": 0, "new_table": 2}), "\n")
+	got := strings.Join(w.summary(w.tx, map[string]int{"support_case": 1, "case_message": 3, "inbox": 0, "new_table": 2}), "\n")
 	for _, want := range []string{"1 Supportfall", "3 Nachrichten in deinen Supportfällen", "2 weitere Einträge"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("summary %q lacks %q", got, want)
@@ -72,7 +72,7 @@ func TestEveryTableHasPlainWords(t *testing.T) {
 func TestConfirmWordIsAWord(t *testing.T) {
 	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 	w := New(&chat.Env{Lang: "de", Now: func() time.Time { return now }, Location: time.UTC}, Config{}, nil)
-	a, b := w.deleteToken("@a:test", 0), w.deleteToken("@a:test", 0)
+	a, b := w.deleteToken(w.tx, "@a:test", 0), w.deleteToken(w.tx, "@a:test", 0)
 	if a != b || a == "" || strings.ContainsAny(a, "0123456789") {
 		t.Fatalf("confirmation words %q, %q", a, b)
 	}

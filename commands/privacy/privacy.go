@@ -26,8 +26,7 @@ import (
 
 // period formats a retention period in plain words: years, months,
 // weeks or days ("3 Jahre", "6 Monate"), never "1095 Tage".
-func (w *Workflow) period(d time.Duration) string {
-	pv := w.tx
+func (w *Workflow) period(pv *Texts, d time.Duration) string {
 	if d <= 0 {
 		return pv.NoLimit
 	}
@@ -60,14 +59,14 @@ const monthDays = 365.25 / 12
 // member, why and for how long (only about the features that are on),
 // and what it holds about them right now.
 func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
-	pv := w.tx
+	pv := w.texts(ce.Ctx)
 	r := w.cfg.Retention
 	f := w.Features
 	line := func(about, when string, d time.Duration) string {
 		if d <= 0 {
 			return about + " " + pv.NoLimitSentence
 		}
-		return about + " " + chat.Format(when, w.period(d))
+		return about + " " + chat.Format(when, w.period(pv, d))
 	}
 	lines := []string{line(pv.AboutWelcome, pv.WhenWelcome, r.Members)}
 	// With a period, the retention also removes Lotse's own messages in
@@ -112,12 +111,12 @@ func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
 	for name, rows := range data {
 		counts[name] = len(rows)
 	}
-	if items := w.summary(counts); len(items) == 0 {
+	if items := w.summary(pv, counts); len(items) == 0 {
 		md += "\n\n" + pv.NothingStored
 	} else {
 		md += "\n\n" + pv.YourData + "\n\n- " + strings.Join(items, "\n- ")
 	}
-	md += "\n\n" + chat.Format(pv.Rights, w.FallbackContact())
+	md += "\n\n" + chat.Format(pv.Rights, w.contact(pv.Lang))
 	if w.cfg.NoticeURL != "" {
 		md += "\n\n" + chat.Format(pv.Notice, "<"+w.cfg.NoticeURL+">")
 	}
@@ -127,8 +126,7 @@ func (w *Workflow) cmdPrivacy(ce *chat.Call) error {
 // summary says in plain words what counts holds (rows per table): one
 // line per kind of data, in a fixed order, tables without a name of their
 // own summed up as "further entries". No table name reaches a member.
-func (w *Workflow) summary(counts map[string]int) []string {
-	pv := w.tx
+func (w *Workflow) summary(pv *Texts, counts map[string]int) []string {
 	// In the order of storage.PersonalTables (the export's), others last.
 	order := map[string]int{}
 	for i, t := range storage.PersonalTables {
@@ -199,11 +197,12 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 	if err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(Export(tables, ce.Sender.String(), w.Now(), w.Lang, w.cfg.HideTeam, w.Location), "", "  ")
+	pv := w.texts(ce.Ctx)
+	data, err := json.MarshalIndent(Export(tables, ce.Sender.String(), w.Now(), pv.Lang, w.cfg.HideTeam, w.Location), "", "  ")
 	if err != nil {
 		return err
 	}
-	name := chat.Format(w.tx.ExportFile, w.Now().In(w.Location).Format(chat.ISODateLayout))
+	name := chat.Format(pv.ExportFile, w.Now().In(w.Location).Format(chat.ISODateLayout))
 	content := &event.MessageEventContent{MsgType: event.MsgFile, Body: name, FileName: name, Mentions: &event.Mentions{},
 		Info: &event.FileInfo{MimeType: "application/json", Size: len(data)}}
 	encrypted, err := w.AttachFile(ce.Ctx, ce.RoomID, content, data, "application/json")
@@ -218,14 +217,14 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 	for name, rows := range tables {
 		counts[name] = len(rows)
 	}
-	md := w.tx.ExportSent
-	if items := w.summary(counts); len(items) == 0 {
-		md += "\n\n" + w.tx.NothingStored
+	md := pv.ExportSent
+	if items := w.summary(pv, counts); len(items) == 0 {
+		md += "\n\n" + pv.NothingStored
 	} else {
-		md += "\n\n" + w.tx.ExportSummary + "\n\n- " + strings.Join(items, "\n- ")
+		md += "\n\n" + pv.ExportSummary + "\n\n- " + strings.Join(items, "\n- ")
 	}
 	if !encrypted {
-		md += "\n\n" + w.tx.ExportUnencrypted
+		md += "\n\n" + pv.ExportUnencrypted
 	}
 	return w.ReplyMarkdown(ce.Ctx, md)
 }
@@ -234,24 +233,33 @@ func (w *Workflow) cmdMyData(ce *chat.Call) error {
 // the language: it depends on the member and the day (in the association's
 // time zone), so an old message cannot be replayed by accident. days is 0
 // for today, -1 for yesterday.
-func (w *Workflow) deleteToken(user string, days int) string {
+func (w *Workflow) deleteToken(pv *Texts, user string, days int) string {
 	y, m, d := w.Now().In(w.Location).Date()
 	day := time.Date(y, m, d+days, 12, 0, 0, 0, w.Location).Format(chat.ISODateLayout)
 	sum := sha256.Sum256([]byte("lotse-delete\x00" + user + "\x00" + day))
-	words := w.tx.ConfirmWords
+	words := pv.ConfirmWords
 	return words[binary.BigEndian.Uint32(sum[:4])%uint32(len(words))]
 }
 
 // deleteConfirmed reports whether word is the member's confirmation word
-// of today or of yesterday: asked at 23:58 and answered at 0:01, the word
-// had changed and the member was asked again with another one.
+// of today or of yesterday, in either language: asked at 23:58 and
+// answered at 0:01, the word had changed and the member was asked again
+// with another one; and the word was given in the language of the command
+// typed, while a member may type the other name to confirm.
 func (w *Workflow) deleteConfirmed(user, word string) bool {
-	return strings.EqualFold(word, w.deleteToken(user, 0)) || strings.EqualFold(word, w.deleteToken(user, -1))
+	for _, pv := range []*Texts{&German, &English} {
+		for _, days := range []int{0, -1} {
+			if strings.EqualFold(word, w.deleteToken(pv, user, days)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deleteWhat names the kinds of data the erasure deletes, of the features
 // that are on only (no support cases where there are none).
-func (w *Workflow) deleteWhat() string {
+func (w *Workflow) deleteWhat(pv *Texts) string {
 	f := w.Features
 	var kinds []string
 	for _, k := range []struct {
@@ -259,21 +267,21 @@ func (w *Workflow) deleteWhat() string {
 		on  bool
 	}{{"cases", f.Cases}, {"access", f.Access()}, {"roundtables", f.RoundTables}, {"welcome", true}, {"roles", f.Cases}} {
 		if k.on {
-			kinds = append(kinds, w.tx.DeleteWhat[k.key])
+			kinds = append(kinds, pv.DeleteWhat[k.key])
 		}
 	}
 	if len(kinds) == 1 {
 		return kinds[0]
 	}
-	return strings.Join(kinds[:len(kinds)-1], ", ") + w.tx.And + kinds[len(kinds)-1]
+	return strings.Join(kinds[:len(kinds)-1], ", ") + pv.And + kinds[len(kinds)-1]
 }
 
 // cmdDeleteMyData erases the member's data after confirmation.
 func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
-	pv := w.tx
-	token := w.deleteToken(ce.Sender.String(), 0)
+	pv := w.texts(ce.Ctx)
+	token := w.deleteToken(pv, ce.Sender.String(), 0)
 	if len(ce.Args) == 0 || !w.deleteConfirmed(ce.Sender.String(), ce.Args[len(ce.Args)-1]) {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(pv.DeleteConfirm, w.deleteWhat(), pv.DeleteCommand+" "+token))
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(pv.DeleteConfirm, w.deleteWhat(pv), pv.DeleteCommand+" "+token))
 	}
 	evt := chat.TurnOf(ce.Ctx).Event
 	sentBefore := time.UnixMilli(evt.Timestamp)
@@ -300,10 +308,10 @@ func (w *Workflow) cmdDeleteMyData(ce *chat.Call) error {
 		deleted[table] = int(n)
 	}
 	summary := pv.DeletedNothing
-	if items := w.summary(deleted); len(items) > 0 {
+	if items := w.summary(pv, deleted); len(items) > 0 {
 		summary = pv.Deleted + "\n\n- " + strings.Join(items, "\n- ")
 	}
-	if err := w.ReplyMarkdown(ce.Ctx, summary+"\n\n"+w.kept()); err != nil {
+	if err := w.ReplyMarkdown(ce.Ctx, summary+"\n\n"+w.kept(pv)); err != nil {
 		return err
 	}
 	// The request itself goes last, after its answer was sent.
@@ -318,14 +326,14 @@ func (w *Workflow) cmdRetention(ce *chat.Call) error {
 	}
 	// Never empty: the record of opened cases (the daily bound) goes after
 	// a day whatever is configured (storage.CaseOpeningKept).
-	return w.ReplyMarkdown(ce.Ctx, w.tx.RetentionIntro+"\n\n"+w.retentionReport(res))
+	pv := w.texts(ce.Ctx)
+	return w.ReplyMarkdown(ce.Ctx, pv.RetentionIntro+"\n\n"+w.retentionReport(pv, res))
 }
 
 // retentionReport is one line per retention rule and table, in words: how
 // many of what, and after which period. Before lead27 the lines named the
 // tables („- access_request (6 Monate): 3“).
-func (w *Workflow) retentionReport(res []storage.RetentionResult) string {
-	pv := w.tx
+func (w *Workflow) retentionReport(pv *Texts, res []storage.RetentionResult) string {
 	var b strings.Builder
 	for _, r := range res {
 		forms, ok := pv.RetentionItems[r.Rule+"/"+r.Table]
@@ -336,7 +344,7 @@ func (w *Workflow) retentionReport(res []storage.RetentionResult) string {
 			forms = pv.OtherItems
 		}
 		what := chat.Format(chat.Plural(forms, int(r.Rows)), r.Rows)
-		b.WriteString("- " + chat.Format(pv.RetentionLine, what, w.period(r.Period)) + "\n")
+		b.WriteString("- " + chat.Format(pv.RetentionLine, what, w.period(pv, r.Period)) + "\n")
 	}
 	return b.String()
 }
@@ -446,8 +454,7 @@ func roundTablesIn(tables map[string][]map[string]any, tx *Texts, loc *time.Loca
 
 // kept says what stays after an erasure, and why: the notes in other
 // members' cases only where support cases are on (texts28).
-func (w *Workflow) kept() string {
-	pv := w.tx
+func (w *Workflow) kept(pv *Texts) string {
 	items := []string{pv.KeptAudit}
 	if w.Features.Cases {
 		items = append(items, pv.KeptCaseNotes)

@@ -78,7 +78,7 @@ func New(env *chat.Env, cfg Config, manager *chat.Role) *Workflow {
 // help heading of the manager commands.
 func (w *Workflow) Commands(section string) []chat.Command {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
+		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run).In(German.Commands[name], English.Commands[name])
 	}
 	return []chat.Command{
 		cmd("datenschutz", []string{"privacy"}, w.dm, "", w.cmdPrivacy),
@@ -103,4 +103,18 @@ func (w *Workflow) Tick(ctx context.Context, now time.Time) error {
 		}
 	}
 	return err
+}
+
+// texts are the texts of a reply to the sender of the turn in ctx: in the
+// language of the command's name as typed in a direct chat (en35,
+// chat.Command.WordLang), else the install's.
+func (w *Workflow) texts(ctx context.Context) *Texts { return TextsFor(w.ReplyLang(ctx)) }
+
+// contact is the fallback contact in lang: the configured one as written,
+// else the general pointer in lang.
+func (w *Workflow) contact(lang string) string {
+	if w.Contact != "" {
+		return w.Contact
+	}
+	return chat.DefaultContact(lang)
 }

@@ -182,7 +182,11 @@ func New(env *chat.Env, cfg Config) *Workflow {
 // Commands are the workflow's commands, for the registry.
 func (w *Workflow) Commands() []chat.Command {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
+		c := chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run).In(German.Commands[name], English.Commands[name])
+		if section != "" {
+			c = c.InSection(German.Coordinators, English.Coordinators)
+		}
+		return c
 	}
 	coord := w.tx.Coordinators
 	return []chat.Command{

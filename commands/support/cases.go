@@ -194,7 +194,7 @@ func (w *Workflow) cmdMine(ce *chat.Call) error {
 		return err
 	}
 	if len(cases) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.MineEmpty)
+		return w.ReplyMarkdown(ce.Ctx, w.replyTx(ce.Ctx).MineEmpty)
 	}
 	// In the language of the member's newest case: the one they wrote
 	// in last.
@@ -223,9 +223,12 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 			return err
 		}
 	} else {
+		// The member's replies (en35): in the language of the command's
+		// name as typed; the thread's note stays the team's (st).
+		mt := w.replyTx(ce.Ctx)
 		arg := strings.TrimPrefix(strings.TrimSpace(ce.RawArgs), "#")
 		if arg == "" {
-			return w.ReplyMarkdown(ce.Ctx, st.CloseUsage)
+			return w.ReplyMarkdown(ce.Ctx, mt.CloseUsage)
 		}
 		if n, ok := chat.Ref(arg); ok {
 			c, err = w.DB.Cases.Get(ce.Ctx, n)
@@ -235,7 +238,7 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		}
 		// The same refusal for unknown and someone else's cases: no probing.
 		if c == nil || id.UserID(c.MemberID) != ce.Sender {
-			return w.ReplyMarkdown(ce.Ctx, chat.Format(st.NotYours, chat.Escape(arg)))
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(mt.NotYours, chat.Escape(arg)))
 		}
 	}
 	changed, after, err := w.DB.Cases.Close(ce.Ctx, c.ID, ce.Sender.String(), w.Now())
@@ -243,6 +246,9 @@ func (w *Workflow) cmdClose(ce *chat.Call) error {
 		return err
 	}
 	if !changed && !lastChangeBy(ce.Ctx, w.DB.Cases, c.ID, "close", ce.Sender) {
+		if !inTeam {
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(w.memberTx(c).AlreadyClosed, c.ID))
+		}
 		return w.ReplyMarkdown(ce.Ctx, chat.Format(st.AlreadyClosed, c.ID))
 	}
 	if inTeam {

@@ -301,3 +301,9 @@ func (w *Workflow) caseMemberTx(ctx context.Context, caseID int64) *Texts {
 	}
 	return w.memberTx(c)
 }
+
+// replyTx are the texts of a reply to a member's own command about no
+// case in particular (`!meine` without cases, `!schließen` without or with
+// a wrong number): in the language of the command's name as typed in
+// their direct chat (en35, chat.Command.WordLang), else the install's.
+func (w *Workflow) replyTx(ctx context.Context) *Texts { return TextsFor(w.ReplyLang(ctx)) }

@@ -194,7 +194,11 @@ func (w *Workflow) TeamRole() *chat.Role { return w.team }
 // the team's.
 func (w *Workflow) Commands() (member, team []chat.Command) {
 	cmd := func(name string, aliases []string, role *chat.Role, section string, run func(*chat.Call) error) chat.Command {
-		return chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run)
+		c := chat.NewCommand(w.tx.Commands[name], name, aliases, role, section, run).In(German.Commands[name], English.Commands[name])
+		if section != "" {
+			c = c.InSection(German.TeamCommands, English.TeamCommands)
+		}
+		return c
 	}
 	sec := w.tx.TeamCommands
 	member = []chat.Command{

@@ -13,9 +13,10 @@ import (
 // cmdGuide searches and shows the best guide, or the top results.
 func (w *Workflow) cmdGuide(ce *chat.Call) error {
 	threaded(ce.Ctx)
+	tx := w.texts(ce.Ctx) // the command name's language (chat.Command.WordLang)
 	query := strings.TrimSpace(ce.RawArgs)
 	if query == "" {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.GuideUsage)
+		return w.ReplyMarkdown(ce.Ctx, tx.GuideUsage)
 	}
 	lib := w.Guides.Current()
 	team := w.isTeam(ce.Ctx, ce.Sender)
@@ -26,12 +27,12 @@ func (w *Workflow) cmdGuide(ce *chat.Call) error {
 	}
 	if n, err := strconv.Atoi(strings.TrimSuffix(query, ".")); err == nil {
 		if n < 1 || n > len(topics) {
-			return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.GuideNoNumber, chat.Escape(query)))
+			return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.GuideNoNumber, chat.Escape(query)))
 		}
-		return w.ReplyMarkdown(ce.Ctx, w.topicList(topics, n-1))
+		return w.ReplyMarkdown(ce.Ctx, w.topicList(tx, topics, n-1))
 	}
 	if guides.IsNumber(query) {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.GuideNoNumber, chat.Escape(query)))
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.GuideNoNumber, chat.Escape(query)))
 	}
 	// An exact guide ID or title opens that guide.
 	for _, g := range lib.Guides() {
@@ -44,7 +45,7 @@ func (w *Workflow) cmdGuide(ce *chat.Call) error {
 	}
 	hits, confident := lib.SearchFor(query, 4, team).Shown()
 	if len(hits) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.GuideNotFound, chat.Escape(query)))
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.GuideNotFound, chat.Escape(query)))
 	}
 	if confident {
 		return w.sendGuide(ce.Ctx, lib, hits[0], hits[1:])
@@ -86,36 +87,37 @@ func findTopic(topics []guides.Topic, want string) (int, bool) {
 // cmdGuides lists the topics, numbered, or the guides of one topic.
 func (w *Workflow) cmdGuides(ce *chat.Call) error {
 	threaded(ce.Ctx)
+	tx := w.texts(ce.Ctx) // the command name's language (chat.Command.WordLang)
 	lib := w.Guides.Current()
 	topics := lib.VisibleTopics(w.isTeam(ce.Ctx, ce.Sender))
 	if len(topics) == 0 {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.GuidesEmpty)
+		return w.ReplyMarkdown(ce.Ctx, tx.GuidesEmpty)
 	}
 	arg := strings.TrimSpace(ce.RawArgs)
 	if arg == "" {
 		var b strings.Builder
-		b.WriteString(w.tx.GuidesIntro + "\n\n")
+		b.WriteString(tx.GuidesIntro + "\n\n")
 		for i, t := range topics {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, chat.Format(chat.Plural(w.tx.GuidesTopic, len(t.Guides)), chat.Escape(t.Title), len(t.Guides)))
+			fmt.Fprintf(&b, "%d. %s\n", i+1, chat.Format(chat.Plural(tx.GuidesTopic, len(t.Guides)), chat.Escape(t.Title), len(t.Guides)))
 		}
-		b.WriteString("\n" + w.tx.GuidesHowToOpen)
+		b.WriteString("\n" + tx.GuidesHowToOpen)
 		return w.ReplyMarkdown(ce.Ctx, b.String())
 	}
 	i, ok := findTopic(topics, arg)
 	if !ok {
-		return w.ReplyMarkdown(ce.Ctx, chat.Format(w.tx.GuidesUnknownTopic, chat.Escape(arg))+" "+w.tx.GuidesHowToOpen)
+		return w.ReplyMarkdown(ce.Ctx, chat.Format(tx.GuidesUnknownTopic, chat.Escape(arg))+" "+tx.GuidesHowToOpen)
 	}
-	return w.ReplyMarkdown(ce.Ctx, w.topicList(topics, i))
+	return w.ReplyMarkdown(ce.Ctx, w.topicList(tx, topics, i))
 }
 
 // topicList lists the guides of topics[i], numbered "i.j".
-func (w *Workflow) topicList(topics []guides.Topic, i int) string {
+func (w *Workflow) topicList(tx *Texts, topics []guides.Topic, i int) string {
 	t := topics[i]
 	var b strings.Builder
-	b.WriteString(chat.Format(w.tx.GuidesTopicIntro, chat.Escape(t.Title)) + "\n\n")
+	b.WriteString(chat.Format(tx.GuidesTopicIntro, chat.Escape(t.Title)) + "\n\n")
 	for j, g := range t.Guides {
 		fmt.Fprintf(&b, "- **%d.%d** %s\n", i+1, j+1, chat.Escape(g.Title))
 	}
-	b.WriteString("\n" + chat.Format(w.tx.GuidesHowToOpenOne, fmt.Sprintf("%d.1", i+1)))
+	b.WriteString("\n" + chat.Format(tx.GuidesHowToOpenOne, fmt.Sprintf("%d.1", i+1)))
 	return b.String()
 }

@@ -137,7 +137,7 @@ func New(env *chat.Env, cfg Config) *Workflow {
 func (w *Workflow) Commands() []chat.Command {
 	cmd := func(name string, aliases []string, run func(*chat.Call) error) chat.Command {
 		ct := w.tx.Commands[name]
-		return chat.Command{Name: name, Aliases: aliases, Usage: ct.Usage, Description: ct.Description, Run: run}
+		return chat.Command{Name: name, Aliases: aliases, Usage: ct.Usage, Description: ct.Description, Run: run}.In(German.Commands[name], English.Commands[name])
 	}
 	return []chat.Command{
 		cmd("anleitung", []string{"guide", "suche", "search", "such"}, w.cmdGuide),
