@@ -26,7 +26,7 @@ func TestCaseLimitSaysTwentyFourHours(t *testing.T) {
 	e.now = time.Date(2026, 3, 3, 0, 30, 0, 0, e.now.Location())
 	e.say(t, dmRoom, member, "!ticket nach Mitternacht", "")
 	sent := in(e.say(t, dmRoom, member, "ja", ""), dmRoom)
-	mustContain(t, sent, "in den letzten 24 Stunden schon viele Supportfälle", "einen Tag her")
+	mustContain(t, sent, "in den letzten 24 Stunden schon viele Supportfälle", "wenn seit dem ersten davon 24 Stunden vergangen sind")
 	for _, wrong := range []string{"heute", "erst morgen"} {
 		if strings.Contains(bodies(sent), wrong) {
 			t.Errorf("the answer after midnight says %q: %s", wrong, bodies(sent))

@@ -55,7 +55,7 @@ func TestRelayBudgetPerMember(t *testing.T) {
 		}
 		team := in(sent, teamRoom)
 		mustContain(t, team, "Bild "+strings.Repeat("!", i), "vorerst nicht weiter")
-		mustContain(t, in(sent, dmRoom), "sehr viele Dateien", "morgen")
+		mustContain(t, in(sent, dmRoom), "sehr viele Dateien", "morgen", "wenn seit der ersten davon 24 Stunden vergangen sind")
 		for _, s := range append(team, in(sent, dmRoom)...) {
 			for _, internal := range []string{"$", "mxc://", "!dm", "@member", "Budget", "budget"} {
 				if strings.Contains(s.content.Body, internal) {

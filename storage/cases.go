@@ -723,6 +723,29 @@ func (q *CaseQuery) ReopenChecked(ctx context.Context, id int64, actor, assignee
 	return q.change(ctx, id, "reopen", actor, assignee, now, reopenDroppingQuery, id, now.UnixMilli(), upTo, assignee)
 }
 
+// ReopenWithout is ReopenChecked for a case whose assignee (the one read)
+// the caller found no longer in the team by more than the role's status
+// — their team gate no longer passed: a training expired or a
+// declaration withdrawn, the role still active until the worker's next
+// tick pauses it. The case opens again without them, from the same
+// statuses as ReopenChecked. Should the assignee have changed since the
+// read (a resolved case handed back, now without one), it is
+// ReopenChecked for the case as it is.
+func (q *CaseQuery) ReopenWithout(ctx context.Context, id int64, actor, assignee string, alsoClosed bool, now time.Time) (bool, *Case, error) {
+	if assignee == "" {
+		return q.ReopenChecked(ctx, id, actor, "", alsoClosed, now)
+	}
+	upTo := int(CaseResolved)
+	if alsoClosed {
+		upTo = int(CaseClosed)
+	}
+	changed, after, err := q.change(ctx, id, "reopen", actor, assignee, now, reopenDroppingQuery, id, now.UnixMilli(), upTo, assignee)
+	if changed || err != nil || after == nil || after.Assignee == assignee {
+		return changed, after, err
+	}
+	return q.ReopenChecked(ctx, id, actor, after.Assignee, alsoClosed, now)
+}
+
 // Close closes a case for good.
 func (q *CaseQuery) Close(ctx context.Context, id int64, actor string, now time.Time) (bool, *Case, error) {
 	return q.change(ctx, id, "close", actor, "", now, closeCaseQuery, id, now.UnixMilli())

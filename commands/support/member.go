@@ -747,7 +747,17 @@ func (w *Workflow) MemberText(ctx context.Context, content *event.MessageEventCo
 // direct chat at the same second was undone by their message, and a
 // revocation in between left the case with someone no longer in the team
 // (race35).
+//
+// The write checks the role's status only; whether the assignee passes
+// the team gate (a valid training where one is required, a declaration)
+// is IsTeam's, read here first: with the write alone, a case resolved by
+// a volunteer whose training had expired — their role still active until
+// the worker's tick paused it — came back „in Arbeit“ for them, where
+// before race35 it came back free for claiming (mend35a).
 func (w *Workflow) reopen(ctx context.Context, c *storage.Case, actor id.UserID, alsoClosed bool) (bool, *storage.Case, error) {
+	if c.Assignee != "" && !w.IsTeam(ctx, id.UserID(c.Assignee)) {
+		return w.DB.Cases.ReopenWithout(ctx, c.ID, actor.String(), c.Assignee, alsoClosed, w.Now())
+	}
 	return w.DB.Cases.ReopenChecked(ctx, c.ID, actor.String(), c.Assignee, alsoClosed, w.Now())
 }
 
