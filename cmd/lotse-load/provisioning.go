@@ -380,8 +380,10 @@ func (e *provisioningEnv) settle(ctx context.Context, reqs []*accessRequest, mem
 	askMarkers(ctx, members, func(m *member) id.RoomID { return m.lotseRoom }, lotseID)
 }
 
-// joinLinkRe finds the moderator link in a BBB success DM.
-var joinLinkRe = regexp.MustCompile(`https?://\S+/bigbluebutton/api/join\?\S+`)
+// joinLinkRe finds the moderator link in the success message's plain body,
+// where it follows its words label in parentheses („Raum betreten (https://…)“):
+// a closing parenthesis ends it (a BBB join URL's query never holds one).
+var joinLinkRe = regexp.MustCompile(`https?://[^\s)]+/bigbluebutton/api/join\?[^\s)]+`)
 
 // check compares every approved request with the fakes and the member's
 // DMs: answers counts success DMs, extraDups second accounts and second

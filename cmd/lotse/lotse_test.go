@@ -223,7 +223,7 @@ func TestAnswersInDM(t *testing.T) {
 				{"passwort vergesen, wie komm ich wieder in die cloud", []string{"Cloud-Passwort vergessen"}},
 				{"Wie kann ich für den Bürgerschaftswahlkampf spenden?", []string{"keine passende Anleitung", "!anleitungen"}},
 				{"!hilfe", []string{"!anleitung", "!anleitungen"}},
-				{"!help", []string{"!anleitung"}},
+				{"!help", []string{"!guide", "shows this help"}}, // typed by its English name, answered in English
 				{"!anleitungen", []string{"Nextcloud", "Konto"}},
 				{"!gibtsnicht", []string{"kenne ich nicht", "!hilfe"}},
 				{"!hilf", []string{"kenne ich nicht", "!hilfe"}},

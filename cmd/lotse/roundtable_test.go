@@ -99,7 +99,7 @@ func TestRoundTableOnHomeserver(t *testing.T) {
 	dm := openDM(t, coordU, l.userID, true)
 
 	// Plan, preview, confirm.
-	reply, _ := ask(t, coordU, dm, l.userID, text("!rundertisch Digitaler Stammtisch morgen 19 Uhr\nBeschreibung: Alles rund um die Cloud"))
+	reply, _ := ask(t, coordU, dm, l.userID, text("!rundertisch Digitaler Stammtisch "+berlinDay(t, 1)+" 19 Uhr\nBeschreibung: Alles rund um die Cloud"))
 	if !strings.Contains(body(reply), "Vorschau") || !strings.Contains(body(reply), "19:00–20:30 Uhr") {
 		t.Fatalf("preview: %s", body(reply))
 	}
@@ -156,7 +156,7 @@ func TestRoundTableOnHomeserver(t *testing.T) {
 	waitFor(t, m1, dm1, l.userID, "zurückgezogen")
 
 	// Reschedule: m2 is told, the announcement is edited.
-	reply, _ = ask(t, coordU, dm, l.userID, text("!verschieben 1 übermorgen 20 Uhr"))
+	reply, _ = ask(t, coordU, dm, l.userID, text("!verschieben 1 "+berlinDay(t, 2)+" 20 Uhr"))
 	if !strings.Contains(body(reply), "verschoben") || !strings.Contains(body(reply), "1 Zugesagte") {
 		t.Fatalf("reschedule: %s", body(reply))
 	}
@@ -239,4 +239,18 @@ func waitEdit(t *testing.T, c *chatclient.Client, room id.RoomID, sender id.User
 	if err != nil {
 		t.Fatalf("no edit of the announcement containing %q", want)
 	}
+}
+
+// berlinDay is the date days from now in the association's time zone
+// (DD.MM.YYYY). The round-table commands name the day by date, not as
+// „morgen“: typed between midnight and five in the morning, „morgen“ asks
+// for a confirmation first (schedule.WarnAfterMidnight), and this test runs
+// on the real clock at any hour.
+func berlinDay(t *testing.T, days int) string {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return time.Now().In(loc).AddDate(0, 0, days).Format("02.01.2006")
 }
