@@ -80,7 +80,7 @@ var (
 	// „ja““, “👍 for “yes””): a screen reader reads the emoji by its name
 	// („Daumen hoch“), a client without emoji shows a box, and a request
 	// for them says what each means (a11y35).
-	styleVoteBare  = regexp.MustCompile(`[👍👎]`)
+	styleVoteBare = regexp.MustCompile(`[👍👎]`)
 	// A skin tone after the emoji (👍🏽, U+1F3FB … U+1F3FF) is the same
 	// vote.
 	styleVoteMeant = regexp.MustCompile(`[👍👎][\x{1F3FB}-\x{1F3FF}]?\x{FE0F}? (für „|for “)`)
