@@ -5,35 +5,11 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
-
-	"go.mau.fi/util/dbutil"
 
 	"github.com/lotse-bot/lotse/storage"
 )
 
-// roleReadHook is a database logger that calls fn after each query that
-// reads a person's role (storage's role Get), outside any nesting of its
-// own: a test does there what another handler does between the workflow's
-// read of the role and its write.
-type roleReadHook struct {
-	dbutil.DatabaseLogger
-	fn     func(ctx context.Context, user string)
-	inside atomic.Bool
-}
-
-func (h *roleReadHook) QueryTiming(ctx context.Context, method, query string, args []any, nrows int, d time.Duration, err error) {
-	h.DatabaseLogger.QueryTiming(ctx, method, query, args, nrows, d, err)
-	if method != "QueryRow" || !strings.Contains(query, "FROM member_role WHERE user_id=") || strings.Contains(query, "FOR UPDATE") || len(args) < 2 {
-		return
-	}
-	if user, ok := args[0].(string); ok && h.inside.CompareAndSwap(false, true) {
-		defer h.inside.Store(false)
-		h.fn(ctx, user)
-	}
-}
-
-// revokeOnRoleRead installs a roleReadHook that revokes member's team
+// revokeOnRoleRead installs a queryHook (onQueryUntil) that revokes member's team
 // role (as approvr) the first time the role is read while when says the
 // moment has come (nil: the first read). It returns whether the revocation
 // ran and a stop func that puts the database's logger back (also on
@@ -41,20 +17,29 @@ func (h *roleReadHook) QueryTiming(ctx context.Context, method, query string, ar
 func revokeOnRoleRead(t *testing.T, e *supportEnv, when func(ctx context.Context, user string) bool) (*atomic.Bool, func()) {
 	t.Helper()
 	var revoked atomic.Bool
-	hook := &roleReadHook{DatabaseLogger: e.db.Root.Log, fn: func(ctx context.Context, user string) {
-		if user != member.String() || revoked.Load() || (when != nil && !when(ctx, user)) {
-			return
+	_, stop := onQueryUntil(t, e, roleRead, func(ctx context.Context, args []any) bool {
+		user, _ := args[0].(string)
+		if user != member.String() || (when != nil && !when(ctx, user)) {
+			return false
 		}
 		if _, err := e.db.Roles().Set(ctx, user, storage.RoleTeam, storage.RoleRemoved, approvr.String(),
 			storage.RoleAuditEntry{Key: "revoke:between", At: e.now, Actor: approvr.String(), Subject: user, Action: "revoke", Detail: storage.RoleTeam}, e.now); err != nil {
 			t.Error(err)
 		}
 		revoked.Store(true)
-	}}
-	e.db.Root.Log = hook
-	stop := func() { e.db.Root.Log = hook.DatabaseLogger }
-	t.Cleanup(stop)
+		return true
+	})
 	return &revoked, stop
+}
+
+// roleRead matches the read of a person's role (storage's role Get; not
+// the locked read of a write).
+func roleRead(method, query string, args []any) bool {
+	if method != "QueryRow" || !strings.Contains(query, "FROM member_role WHERE user_id=") || strings.Contains(query, "FOR UPDATE") || len(args) < 2 {
+		return false
+	}
+	_, ok := args[0].(string)
+	return ok
 }
 
 // TestRoleRevokedBetweenReadAndActivation: a manager revokes someone's

@@ -3,41 +3,9 @@ package commands
 import (
 	"context"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
-
-	"go.mau.fi/util/dbutil"
 )
-
-// queryHook is a database logger that calls fn once, after the first
-// query for which match holds: a test does there what another room's
-// handler does between a workflow's read and its write (as
-// roleReadHook does for a role's read).
-type queryHook struct {
-	dbutil.DatabaseLogger
-	match func(method, query string, args []any) bool
-	fn    func(ctx context.Context)
-	fired atomic.Bool
-}
-
-func (h *queryHook) QueryTiming(ctx context.Context, method, query string, args []any, nrows int, d time.Duration, err error) {
-	h.DatabaseLogger.QueryTiming(ctx, method, query, args, nrows, d, err)
-	if err == nil && h.match(method, query, args) && h.fired.CompareAndSwap(false, true) {
-		h.fn(ctx)
-	}
-}
-
-// onQuery installs a queryHook on e's database until the returned stop
-// (also on cleanup); fired reports whether fn ran.
-func onQuery(t *testing.T, e *supportEnv, match func(method, query string, args []any) bool, fn func(ctx context.Context)) (fired func() bool, stop func()) {
-	t.Helper()
-	hook := &queryHook{DatabaseLogger: e.db.Root.Log, match: match, fn: fn}
-	e.db.Root.Log = hook
-	stop = func() { e.db.Root.Log = hook.DatabaseLogger }
-	t.Cleanup(stop)
-	return hook.fired.Load, stop
-}
 
 // roundTableRead matches the read of a whole round table by its number
 // (storage's Get; not the version SetRSVPAt reads in its transaction).

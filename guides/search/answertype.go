@@ -119,7 +119,9 @@ var copulas = map[string]bool{
 
 // askedKind reads the kind of answer toks ask for from the first clause
 // that asks one (a clause starts the text or follows a clause's end). The
-// work is one pass over toks and at most six words read ahead per clause.
+// work is one pass over toks (at most maxQueryTokens of a message of any
+// length) and at most six words read ahead per clause, with nothing
+// allocated.
 func askedKind(toks []rawToken) askKind {
 	var buf [6]string
 	start, clauses := true, 0
@@ -182,8 +184,9 @@ func clauseKind(w []string, first bool) askKind {
 	return askNothing
 }
 
-// isWhWord reports whether w is one of matterWords' forms of „welch-“ or
-// "which" (the only question words a preposition stands before).
+// isWhWord reports whether w is a question word a preposition stands
+// before: the forms of „welch-“, "which" and the person words' object
+// forms („mit welchem Browser“, „für wen“, "to whom").
 func isWhWord(w string) bool {
 	return strings.HasPrefix(w, "welch") || w == "which" || w == "wem" || w == "wen" || w == "whom"
 }
@@ -193,7 +196,8 @@ func isWhWord(w string) bool {
 // stop word and no strong participle („verloren“), and is not followed by
 // a word written with a capital (an adjective before its noun: „in den
 // persönlichen Einstellungen“); a title headed by a question word is
-// read by its head. The work is one pass over the title.
+// read by its head. The work is one pass over the title, once per guide
+// at Build (docInfo.task).
 func taskTitle(title string) bool {
 	words := strings.Fields(title)
 	// The title's head: a title that starts with a question word names
@@ -253,7 +257,7 @@ func (ix *Index) typeMove(kind askKind, cands []cand) int {
 	if answerTypeOff || kind != askMatter || len(cands) < 2 {
 		return 0
 	}
-	if !taskTitle(ix.docs[cands[0].doc].title) {
+	if !ix.docs[cands[0].doc].task {
 		return 0
 	}
 	r0 := cands[0].rank + cands[0].phr
@@ -261,7 +265,7 @@ func (ix *Index) typeMove(kind askKind, cands []cand) int {
 		return 0
 	}
 	for i := 1; i < len(cands) && i < maxTyped; i++ {
-		if cands[i].rank+cands[i].phr >= contrastClose*r0 && !taskTitle(ix.docs[cands[i].doc].title) {
+		if cands[i].rank+cands[i].phr >= contrastClose*r0 && !ix.docs[cands[i].doc].task {
 			return i
 		}
 	}

@@ -293,6 +293,9 @@ type Index struct {
 // docInfo is what the index keeps of a guide besides its tokens.
 type docInfo struct {
 	id, title string
+	// task: the title names a task (taskTitle), read once at Build so
+	// that the answer type (typeMove) reads no title per message.
+	task bool
 }
 
 // docToks are a guide's tokens during Build. The body field is not stored:
@@ -430,7 +433,7 @@ func BuildSeq(docs iter.Seq[Doc], opts Options) *Index {
 			dt.heads = append(dt.heads, len(h))
 			dt.units = append(dt.units, units)
 		}
-		ix.docs = append(ix.docs, docInfo{id: d.ID, title: d.Title})
+		ix.docs = append(ix.docs, docInfo{id: d.ID, title: d.Title, task: taskTitle(d.Title)})
 	}
 
 	// The decompounder knows the umlaut-folded standalone words of the

@@ -11,9 +11,9 @@ package search
 func (r Result) Reranked() bool { return r.rerankedAt != 0 }
 
 // MovedByAnswerType reports whether the move Reranked reports was the
-// question's answer type's (answertype.go): a close runner-up whose
-// title is of the kind the question asks for (a task, or a matter) moved
-// before a first guide of the other kind. It orders close guides by the
+// question's answer type's (answertype.go): for a question asking for a
+// matter, a close runner-up whose title names no task moved before a
+// first guide whose title names one. It orders close guides by the
 // kind of answer and finds no new evidence of the message's words, so a
 // reader of such evidence (commands/answer's rescue line) reads the
 // first guide of HitsBeforeRerank.

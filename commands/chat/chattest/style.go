@@ -80,8 +80,10 @@ var (
 	// „ja““, “👍 for “yes””): a screen reader reads the emoji by its name
 	// („Daumen hoch“), a client without emoji shows a box, and a request
 	// for them says what each means (a11y35).
-	styleVoteBare  = regexp.MustCompile(`[👍👎]`)
-	styleVoteMeant = regexp.MustCompile(`[👍👎]\x{FE0F}? (für „|for “)`)
+	styleVoteBare = regexp.MustCompile(`[👍👎]`)
+	// A skin tone after the emoji (👍🏽, U+1F3FB … U+1F3FF) is the same
+	// vote.
+	styleVoteMeant = regexp.MustCompile(`[👍👎][\x{1F3FB}-\x{1F3FF}]?\x{FE0F}? (für „|for “)`)
 	// styleClock is a clock face (🕐 … 🕧): a screen reader reads it by
 	// its name, a time („sieben Uhr“ for 🕖), which a label of a date
 	// at another time contradicts (the round table's „🕖 Do, 18:00“;
@@ -91,6 +93,10 @@ var (
 	// emphasis marks, a code span's backtick, a link's „](“, a line
 	// break tag, an entity, a backslash escape.
 	styleResidue = regexp.MustCompile("\\*\\*|__|`|\\]\\(|<br|&[a-zA-Z]+;|&#[0-9]+;|\\\\[!-/:-@\\[-`{-~]")
+	// styleCodeSpan is a whole code span: what stands in it is shown as
+	// written („`@__lotse:example.org`“), so markup characters in it are
+	// no residue.
+	styleCodeSpan = regexp.MustCompile("`[^`\n]+`")
 	// styleNo is "no" as a placeholder for a number ("!close <no>"): the
 	// same texts ask members to answer `yes` or `no`.
 	styleNo = regexp.MustCompile(`[<\[#]no[>\]|]`)
@@ -326,6 +332,9 @@ func plainResidue(text string) string {
 			}
 			return "Wort"
 		})
+		// A code span's content is checked as one word: its characters
+		// are the member's to type, not markup.
+		filled = styleCodeSpan.ReplaceAllString(filled, "`Code`")
 		plain, _ := chat.Render(filled)
 		if m := styleResidue.FindString(plain); m != "" {
 			return m

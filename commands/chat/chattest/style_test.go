@@ -63,6 +63,14 @@ func TestStyleProblems(t *testing.T) {
 		{"en", "A |**%s**x| B", ""},
 		{"de", "Zeile eins<br>zwei &amp; drei \\\\ vier", ""},
 		{"de", "Eins &amp;amp; zwei", "markup &amp;"},
+		// A vote with a skin tone is the same vote; markup characters
+		// inside a code span are shown as typed, not left-over markup.
+		{"de", "Reagiere mit 👍🏽 für „ja“ (am Handy: Nachricht gedrückt halten).", ""},
+		{"en", "React with 👎🏿️ for “no” (on a phone: press and hold the message).", ""},
+		{"de", "Reagiere mit 👍🏽 oder 👎 (am Handy: Nachricht gedrückt halten).", "without saying in words what each means"},
+		{"de", "Dein Konto heißt `@__lotse:example.org`, schreib `!frage **`.", ""},
+		{"de", "Dein Konto heißt `@__lotse:example.org` und __fett__ bleibt nicht.", ""},
+		{"de", "Schreib `!hilfe` oder `!frage – oder nicht.", "markup `"},
 		// texts28: paired and slash forms, other names of one thing.
 		{"de", "Fragen an die oder den Datenschutzbeauftragten laufen über die Geschäftsstelle.", "paired or slash form „die oder den“"},
 		{"de", "Das kann jede oder jeder.", "paired or slash form"},
