@@ -243,7 +243,15 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	if !t.Direct && !mentioned && !strings.HasPrefix(text, "!") {
 		return nil
 	}
-	// Addressed: within the sender's pace (paceGate) only.
+	// Addressed: within the sender's pace (paceGate) only, unless the
+	// team chose them (unpaced).
+	free, err := h.unpaced(ctx, evt.Sender)
+	if err != nil {
+		return err
+	}
+	if free {
+		return h.addressed(ctx, t, evt, content, text, mentioned)
+	}
 	switch d := h.pace.take(evt.Sender, h.Matrix.UserID().Homeserver(), evt.ID, h.Now()); {
 	case d.tooFast:
 		return h.replyMarkdown(ctx, h.Texts.TooFast)
