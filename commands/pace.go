@@ -164,6 +164,10 @@ func (p *paceGate) decide(sender id.UserID, home string, now time.Time) paceDeci
 	return paceDecision{ok: true}
 }
 
+// Paced reports whether h bounds what one sender and other servers have
+// answered (Deps.Paced; the bot's wiring tests it).
+func (h *Handler) Paced() bool { return h.pace != nil }
+
 // unpaced reports whether sender's messages pass by the pace: an admin or
 // approver of the config, or someone holding a role in the role log
 // (team, approver, coordinator; active, pending or paused — not

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/rs/zerolog"
+
+	"github.com/lotse-bot/lotse/config"
+	"github.com/lotse-bot/lotse/guides"
+	"github.com/lotse-bot/lotse/metrics"
+	"github.com/lotse-bot/lotse/storage/storagetest"
+)
+
+// TestWiringPaces: the bound on what one sender and other servers have
+// answered (commands/pace.go) is switched on by Deps.Paced, which only
+// this wiring sets; the commands' tests of the bound set it themselves. A
+// handler built as the running bot builds it is paced — without this,
+// dropping the one line in newHandler left every test green and the bot
+// unbounded.
+func TestWiringPaces(t *testing.T) {
+	db := storagetest.Open(t, filepath.Join(t.TempDir(), "lotse.db"))
+	store, err := guides.NewStore(filepath.Join("..", "..", "commands", "testdata", "library"), zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, _, err := newHandler(config.Defaults(), time.UTC, db, store, metrics.New(prometheus.NewRegistry()), zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !h.Paced() {
+		t.Fatal("the handler newHandler builds for the bot is not paced")
+	}
+}
