@@ -252,7 +252,7 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	if free {
 		return h.addressed(ctx, t, evt, content, text, mentioned)
 	}
-	switch d := h.pace.take(evt.Sender, h.Matrix.UserID().Homeserver(), evt.ID, h.Now()); {
+	switch d := h.pace.take(evt.Sender, h.Matrix.UserID().Homeserver(), t.Direct, evt.ID, h.Now()); {
 	case d.tooFast:
 		return h.replyMarkdown(ctx, h.Texts.TooFast)
 	case d.tooBusy:

@@ -112,9 +112,10 @@ func newPaceGate() *paceGate {
 
 // take decides whether evt of sender at now is answered, taking a token of
 // each bucket the sender counts against if so; home is Lotse's own server
-// (its senders are paced per sender only). An event decided before gets
-// the same decision again. A nil gate answers everything.
-func (p *paceGate) take(sender id.UserID, home string, evt id.EventID, now time.Time) paceDecision {
+// (its senders are paced per sender only); direct says evt came in a
+// direct chat. An event decided before gets the same decision again. A
+// nil gate answers everything.
+func (p *paceGate) take(sender id.UserID, home string, direct bool, evt id.EventID, now time.Time) paceDecision {
 	if p == nil {
 		return paceDecision{ok: true}
 	}
@@ -123,14 +124,23 @@ func (p *paceGate) take(sender id.UserID, home string, evt id.EventID, now time.
 	if d, seen := p.decided.Get(evt); seen {
 		return d
 	}
-	d := p.decide(sender, home, now)
+	d := p.decide(sender, home, direct, now)
 	p.decided.Add(evt, d)
 	return d
 }
 
 // decide takes a token of every bucket sender counts against at now, or
 // none. Called with mu held.
-func (p *paceGate) decide(sender id.UserID, home string, now time.Time) paceDecision {
+//
+// A refusal by a server's bucket is told once per bucket and storm — in
+// a public room one notice, not one per account. In a direct chat that
+// left the member of another server without a word: the one notice went
+// to whoever was refused first, most often the script's own account, and
+// every other member's question there went unanswered and untold
+// (mend35b). There the sender is told once per paceToldEvery as well:
+// the notice reaches them alone, and the direct chats Lotse joins from
+// other servers are bounded by the invites' join budget (bot/invites.go).
+func (p *paceGate) decide(sender id.UserID, home string, direct bool, now time.Time) paceDecision {
 	own, found := p.senders.Get(sender)
 	if !found {
 		own = newPaceOf(paceEvery, paceBurst)
@@ -159,7 +169,11 @@ func (p *paceGate) decide(sender id.UserID, home string, now time.Time) paceDeci
 		if i == 0 {
 			return paceDecision{tooFast: own.tell(now)}
 		}
-		return paceDecision{tooBusy: b.tell(now)}
+		told := b.tell(now)
+		if direct {
+			told = own.tell(now) || told
+		}
+		return paceDecision{tooBusy: told}
 	}
 	return paceDecision{ok: true}
 }

@@ -96,3 +96,51 @@ func TestPaceSparesWhomTheTeamChose(t *testing.T) {
 		}
 	}
 }
+
+// TestPaceStormToldInDirectChat: in a storm that empties the bucket of
+// all other servers, the one notice per bucket went to whoever was
+// refused first (the script's own account); a member of another server
+// asking in their direct chat got no answer and no word. There each
+// refused sender is told once per paceToldEvery; in a public room still
+// one notice per storm, not one per account.
+func TestPaceStormToldInDirectChat(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Paced = true })
+	n := 0
+	ask := func(room id.RoomID, sender id.UserID, direct bool) []string {
+		t.Helper()
+		n++
+		c := &event.MessageEventContent{MsgType: event.MsgText, Body: "Passwort vergessen"}
+		if !direct {
+			c.Body = "Lotse: " + c.Body
+			c.Mentions = &event.Mentions{UserIDs: []id.UserID{botID}}
+		}
+		var got []string
+		for _, m := range e.handle(t, &event.Event{ID: id.EventID(fmt.Sprintf("$dmstorm%d", n)), RoomID: room, Sender: sender,
+			Type: event.EventMessage, Content: event.Content{Parsed: c}}, direct) {
+			if m.content != nil {
+				got = append(got, m.content.Body)
+			}
+		}
+		return got
+	}
+	for i := range paceForeignBurst + 1 {
+		ask("!public:test", id.UserID(fmt.Sprintf("@x:s%d.example", i)), false)
+	}
+	if got := ask("!public:test", "@max:partner.example", false); len(got) != 0 {
+		t.Errorf("a member of another server in the public room during the storm: %q, want nothing (the storm's one notice went)", got)
+	}
+	for _, who := range []id.UserID{"@max:partner.example", "@lea:other.example"} {
+		dm := id.RoomID("!dm-" + who.Localpart() + ":test")
+		if got := ask(dm, who, true); len(got) != 1 || got[0] != German.TooBusy {
+			t.Errorf("%s in their direct chat during the storm: %q, want the one notice %q", who, got, German.TooBusy)
+		}
+		if got := ask(dm, who, true); len(got) != 0 {
+			t.Errorf("%s's second message in their direct chat: %q, want nothing (told already)", who, got)
+		}
+	}
+	e.now = e.now.Add(paceToldEvery)
+	if got := ask("!dm-max:test", "@max:partner.example", true); len(got) == 0 || got[0] == German.TooBusy {
+		t.Errorf("ten minutes later, the storm over: %q, want an answer", got)
+	}
+}
