@@ -44,7 +44,11 @@ import (
 // the answers of a dialogue (access request, case offer) — they are
 // handled before (support, access) and are the member's words to the
 // team, never dropped; the team room's commands and notes (the team
-// role). Each command keeps its own bounds (requests, cases, links a day).
+// role); and anywhere, whoever the team chose — an admin or approver of
+// the config, or someone holding a role (unpaced, mend35b): a storm of
+// other servers must not lock the team and the approvers of those
+// servers out with everyone there. Each command keeps its own bounds
+// (requests, cases, links a day).
 //
 // The buckets live in memory: a restart fills them again (the worst case
 // is one more burst of each per restart, and a member cannot restart
