@@ -79,7 +79,7 @@ func New(deps Deps) *Handler {
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
 	h := &Handler{Deps: deps, env: &env}
 	if deps.Paced {
-		h.pace = newPaceGate()
+		h.pace = newPaceGate(deps.PacedServers)
 	}
 	h.people = people.New(h.env, people.Config{Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
 		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,

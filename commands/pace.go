@@ -35,7 +35,9 @@ import (
 // per paceServerEvery) and one for all other servers together
 // (paceForeignBurst, then one per paceForeignEvery): server names cost
 // nothing either. Lotse's own server (the admin's accounts) is paced per
-// sender only, so its members keep being answered in a storm. A message
+// sender only, so its members keep being answered in a storm; so are the
+// servers the admin trusts (Deps.PacedServers: those named in
+// allowed_inviters, which lift the invites' join budget too, mend35b). A message
 // refused by a server's bucket is told with Texts.TooBusy at most once
 // per paceToldEvery per bucket — one notice per storm, not one per
 // account.
@@ -73,6 +75,8 @@ type paceGate struct {
 	senders *simplelru.LRU[id.UserID, *paceOf]
 	servers *simplelru.LRU[string, *paceOf]
 	foreign *paceOf
+	// trusted are the other servers paced per sender only (Deps.PacedServers).
+	trusted map[string]bool
 	// decided is the decision taken for each recent event: the same event
 	// handled again (a retry after a failure or a crash, the runtime's
 	// replay) gets the same decision and takes no second token, so that
@@ -106,12 +110,16 @@ func (p *paceOf) tell(now time.Time) bool {
 // server's), or neither.
 type paceDecision struct{ ok, tooFast, tooBusy bool }
 
-func newPaceGate() *paceGate {
+func newPaceGate(trusted []string) *paceGate {
 	senders, _ := simplelru.NewLRU[id.UserID, *paceOf](maxPaceKeys, nil) // errs only on a size ≤ 0
 	servers, _ := simplelru.NewLRU[string, *paceOf](maxPaceKeys, nil)
 	decided, _ := simplelru.NewLRU[id.EventID, paceDecision](maxPaceKeys, nil)
-	return &paceGate{senders: senders, servers: servers, decided: decided,
-		foreign: newPaceOf(paceForeignEvery, paceForeignBurst)}
+	p := &paceGate{senders: senders, servers: servers, decided: decided,
+		foreign: newPaceOf(paceForeignEvery, paceForeignBurst), trusted: map[string]bool{}}
+	for _, server := range trusted {
+		p.trusted[server] = true
+	}
+	return p
 }
 
 // take decides whether evt of sender at now is answered, taking a token of
@@ -151,7 +159,7 @@ func (p *paceGate) decide(sender id.UserID, home string, direct bool, now time.T
 		p.senders.Add(sender, own)
 	}
 	buckets := []*paceOf{own}
-	if server := sender.Homeserver(); server != home {
+	if server := sender.Homeserver(); server != home && !p.trusted[server] {
 		s, found := p.servers.Get(server)
 		if !found {
 			s = newPaceOf(paceServerEvery, paceServerBurst)

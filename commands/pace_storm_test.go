@@ -144,3 +144,43 @@ func TestPaceStormToldInDirectChat(t *testing.T) {
 		t.Errorf("ten minutes later, the storm over: %q, want an answer", got)
 	}
 }
+
+// TestPaceTrustedServers: a server the admin trusts (Deps.PacedServers,
+// from allowed_inviters) is paced per sender only, as Lotse's own: its
+// members are answered while a storm of other servers empties the
+// bucket they share, each still within their own bound. A server not
+// named is refused in the storm.
+func TestPaceTrustedServers(t *testing.T) {
+	e := newSupportEnv(t)
+	e.reconfigure(func(d *Deps) { d.Paced, d.PacedServers = true, []string{"partner.example"} })
+	n := 0
+	ask := func(sender id.UserID) bool {
+		t.Helper()
+		n++
+		c := &event.MessageEventContent{MsgType: event.MsgText, Body: "Lotse: Passwort vergessen", Mentions: &event.Mentions{UserIDs: []id.UserID{botID}}}
+		for _, m := range e.handle(t, &event.Event{ID: id.EventID(fmt.Sprintf("$trusted%d", n)), RoomID: "!public:test", Sender: sender,
+			Type: event.EventMessage, Content: event.Content{Parsed: c}}, false) {
+			if m.content != nil && m.content.Body != German.TooBusy && m.content.Body != German.TooFast {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range paceForeignBurst + 1 {
+		ask(id.UserID(fmt.Sprintf("@x:s%d.example", i)))
+	}
+	if ask("@lea:other.example") {
+		t.Fatal("a server not named was answered in the storm; the test no longer sets up what it checks")
+	}
+	for i := range paceServerBurst + 1 {
+		if !ask(id.UserID(fmt.Sprintf("@m%d:partner.example", i))) {
+			t.Fatalf("member %d of a trusted server was refused in the storm", i+1)
+		}
+	}
+	for range paceBurst {
+		ask("@max:partner.example")
+	}
+	if ask("@max:partner.example") {
+		t.Error("a member of a trusted server was answered beyond their own bound")
+	}
+}

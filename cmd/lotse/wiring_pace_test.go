@@ -2,6 +2,7 @@ package main
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,5 +33,16 @@ func TestWiringPaces(t *testing.T) {
 	}
 	if !h.Paced() {
 		t.Fatal("the handler newHandler builds for the bot is not paced")
+	}
+	// The servers allowed_inviters names are trusted as Lotse's own; not
+	// "*", not a person.
+	cfg := config.Defaults()
+	cfg.AllowedInviters = []string{"*", "@eve:evil.example", "partner.example", ":b.example", "*:c.example", " "}
+	h, _, err = newHandler(cfg, time.UTC, db, store, metrics.New(prometheus.NewRegistry()), zerolog.Nop())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(h.PacedServers, " "); got != "partner.example b.example c.example" {
+		t.Errorf("servers paced as Lotse's own: %q, want those allowed_inviters names", got)
 	}
 }
