@@ -65,6 +65,10 @@ type Deps struct {
 	// it off, so that a long session at a fixed clock is answered
 	// throughout.
 	Paced bool
+	// PacedServers are other servers whose senders are paced per sender
+	// only, as those of Lotse's own server: the servers the admin trusts
+	// (named in allowed_inviters, as for the invites' join budget).
+	PacedServers []string
 	// ChoiceTTL is how long a "Meintest du …?" offer stays valid.
 	ChoiceTTL time.Duration
 	// GuideURL returns the web address of a guide, or "" (optional).

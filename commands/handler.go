@@ -79,7 +79,7 @@ func New(deps Deps) *Handler {
 	deps.Now, deps.ChoiceTTL, deps.Observer = env.Now, env.ChoiceTTL, env.Observer
 	h := &Handler{Deps: deps, env: &env}
 	if deps.Paced {
-		h.pace = newPaceGate()
+		h.pace = newPaceGate(deps.PacedServers)
 	}
 	h.people = people.New(h.env, people.Config{ClearLang: answer.ClearLang, Roles: deps.Roles, Onboarding: deps.Onboarding, TeamRoom: deps.Support.TeamRoom,
 		ApprovalsRoom: deps.Access.ApprovalsRoom, Approvers: deps.Access.Approvers, NextcloudStep: deps.Access.Nextcloud != nil,
@@ -243,8 +243,16 @@ func (h *Handler) handleMessage(ctx context.Context, t *chat.Turn, evt *event.Ev
 	if !t.Direct && !mentioned && !strings.HasPrefix(text, "!") {
 		return nil
 	}
-	// Addressed: within the sender's pace (paceGate) only.
-	switch d := h.pace.take(evt.Sender, h.Matrix.UserID().Homeserver(), evt.ID, h.Now()); {
+	// Addressed: within the sender's pace (paceGate) only, unless the
+	// team chose them (unpaced).
+	free, err := h.unpaced(ctx, evt.Sender)
+	if err != nil {
+		return err
+	}
+	if free {
+		return h.addressed(ctx, t, evt, content, text, mentioned)
+	}
+	switch d := h.pace.take(evt.Sender, h.Matrix.UserID().Homeserver(), t.Direct, evt.ID, h.Now()); {
 	case d.tooFast:
 		return h.replyMarkdown(ctx, h.Texts.TooFast)
 	case d.tooBusy:

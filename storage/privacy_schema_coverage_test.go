@@ -18,7 +18,14 @@ import (
 // details: a column named so in a new table makes it a table with
 // personal data, which the export, the erasure and the retention rules
 // must reach, or which is declared exempt below with its reason.
-var personColumn = regexp.MustCompile(`user|member|sender|actor|subject|approver|assignee|coordinator|cohost|_by$|^name$|email|display|reason|question|body|summary|payload|detail|title|description|error|room|^key$|^value$`)
+//
+// mend35b added the names a person or their words commonly go by in a
+// new column and that none of the above caught: author, owner, inviter,
+// invitee, recipient, requester, creator, host, participant, mxid,
+// phone, address, note, comment, message, text, content
+// (TestPersonColumnNames).
+var personColumn = regexp.MustCompile(`user|member|sender|actor|subject|approver|assignee|coordinator|cohost|_by$|^name$|email|display|reason|question|body|summary|payload|detail|title|description|error|room|^key$|^value$` +
+	`|author|owner|inviter|invitee|recipient|requester|creator|host|participant|mxid|phone|address|note|comment|message|text|content`)
 
 // notAPersonsTable are the tables that have a column personColumn matches
 // but hold nobody's data that one person could ask for, with the reason
@@ -243,5 +250,28 @@ func TestEveryPersonTableIsCovered(t *testing.T) {
 				t.Errorf("a new table with a person column: problems %q, want it neither exported nor erased, without retention and not in the Verzeichnis", got)
 			}
 		})
+	}
+}
+
+// TestPersonColumnNames: the column names that make a table one with
+// personal data (personColumn), and some that do not. A table added with
+// only an „author“, „inviter“ or „note“ column passed the check unseen
+// before mend35b.
+func TestPersonColumnNames(t *testing.T) {
+	for _, c := range []struct {
+		column string
+		person bool
+	}{
+		{"member_id", true}, {"sender", true}, {"room_id", true}, {"email", true}, {"granted_by", true},
+		{"author", true}, {"owner_id", true}, {"inviter", true}, {"invitee", true}, {"recipient", true},
+		{"requester", true}, {"created_by", true}, {"creator", true}, {"host", true}, {"participant", true},
+		{"mxid", true}, {"phone", true}, {"address", true}, {"note", true}, {"comment", true},
+		{"message_text", true}, {"content", true},
+		{"id", false}, {"created_at", false}, {"state", false}, {"attempts", false}, {"guide_id", false},
+		{"notified", false}, {"status", false}, {"version", false}, {"event_id", false},
+	} {
+		if got := personColumn.MatchString(c.column); got != c.person {
+			t.Errorf("column %q: person column %v, want %v", c.column, got, c.person)
+		}
 	}
 }

@@ -67,10 +67,11 @@ func newHandler(cfg config.Config, loc *time.Location, db *storage.DB, store *gu
 		ChoiceTTL:   cfg.ChoiceTTL,
 		// What one sender and other servers have answered is bounded
 		// (commands/pace.go).
-		Paced:    true,
-		GuideURL: guideURL(cfg.GuideBaseURL),
-		TxnID:    bot.TxnID,
-		Observer: m,
+		Paced:        true,
+		PacedServers: trustedServers(cfg.AllowedInviters),
+		GuideURL:     guideURL(cfg.GuideBaseURL),
+		TxnID:        bot.TxnID,
+		Observer:     m,
 		// Named wherever Lotse cannot help (issue 19 point 5).
 		FallbackContact: cfg.FallbackContact,
 		Gaps:            gapsConfig(cfg, loc),
@@ -256,4 +257,21 @@ func guideURL(base string) func(string) string {
 		}
 		return base + "/" + strings.Join(parts, "/")
 	}
+}
+
+// trustedServers are the servers allowed_inviters names ("example.org",
+// ":example.org" or "*:example.org"; not "*", not a person's ID): the
+// admin trusts them, and the invites' join budget (bot/invites.go) and
+// the pace of what other servers have answered (commands/pace.go) treat
+// them as Lotse's own.
+func trustedServers(allowed []string) []string {
+	var servers []string
+	for _, a := range allowed {
+		a = strings.TrimSpace(a)
+		if a == "" || a == "*" || strings.HasPrefix(a, "@") {
+			continue
+		}
+		servers = append(servers, strings.TrimPrefix(strings.TrimPrefix(a, "*"), ":"))
+	}
+	return servers
 }

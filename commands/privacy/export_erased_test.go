@@ -63,3 +63,25 @@ func TestExportNamesErasedPeopleInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestExportNoteSaysWhatIsLeftOut: since priv35 the export leaves out
+// Lotse's own codes (transaction IDs, the logs' keys) and names an erased
+// person in words; the note at the head of the file said neither, so a
+// member who compared two exports found fields gone without a word. The
+// note says both, with the very words the file uses, in each language.
+func TestExportNoteSaysWhatIsLeftOut(t *testing.T) {
+	for name, c := range map[string]struct {
+		tx      Texts
+		leftOut string
+	}{
+		"de": {German, "Verwaltungskennungen"},
+		"en": {English, "bookkeeping codes"},
+	} {
+		if !strings.Contains(c.tx.ExportNote, c.leftOut) {
+			t.Errorf("%s: the export note does not say that Lotse's own codes are left out: %q", name, c.tx.ExportNote)
+		}
+		if !strings.Contains(c.tx.ExportNote, c.tx.ErasedPerson) {
+			t.Errorf("%s: the export note does not name how an erased person appears (%q): %q", name, c.tx.ErasedPerson, c.tx.ExportNote)
+		}
+	}
+}
