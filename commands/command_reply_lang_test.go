@@ -106,6 +106,11 @@ func TestCommandReplyFollowsCommandName(t *testing.T) {
 		{&English, "!privacy", true},
 		{&English, "!meine", false},
 		{&English, "!ticket", true},
+		// `!start` is the German help's name and an English word: an
+		// English member typing it was answered in German.
+		{&English, "!start", true},
+		{&English, "!onboarding", true},
+		{&German, "!start", false},
 	} {
 		t.Run(tt.install.Lang+" "+tt.typed, func(t *testing.T) {
 			e := newSupportEnv(t)

@@ -12,7 +12,8 @@ import (
 // So a command typed in a direct chat is answered in the language of its
 // name as typed, when that name belongs to one language only (Dispatch
 // sets Turn.Lang; ReplyLang reads it): a name both languages share
-// (`!ticket`, `!start`, `!team`) or a short form (`!h`) says nothing and
+// (`!ticket`, `!team`; `!start`, an English word too: bothLanguages) or
+// a short form (`!h`) says nothing and
 // keeps the turn's language (the install's, or what the answer path read).
 // It holds for that one reply: nothing is stored, so a German member who
 // once typed an English command name is not switched for good.
@@ -60,7 +61,11 @@ func (c *Command) WordLang(typed string) string {
 	if de == "" || en == "" || de == en {
 		return ""
 	}
-	switch w := foldCommandWord(typed); w {
+	w := foldCommandWord(typed)
+	if bothLanguages[w] {
+		return ""
+	}
+	switch w {
 	case en:
 		return "en"
 	case de:
@@ -68,6 +73,13 @@ func (c *Command) WordLang(typed string) string {
 	}
 	return ""
 }
+
+// bothLanguages are command names that one help line names but that are
+// a word of the other language as well: `!start` is the German help's
+// name of the checklist (the English help's is `!onboarding`), and an
+// English member types it as their own word — it answered them in German.
+// Such a name says no language, like a name both help lines share.
+var bothLanguages = map[string]bool{"start": true}
 
 // commandWord is the folded command name of a usage line („!meine-daten“
 // → „meinedaten“, „!daten-löschen <Wort>“ → „datenloeschen“).

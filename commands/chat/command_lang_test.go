@@ -10,6 +10,9 @@ func TestCommandWordLang(t *testing.T) {
 		In(CommandText{Usage: "!daten-löschen <Wort>"}, CommandText{Usage: "!delete-my-data <word>"})
 	shared := NewCommand(CommandText{Usage: "!ticket"}, "ticket", nil, nil, "", nil).
 		In(CommandText{Usage: "!ticket <Anliegen>"}, CommandText{Usage: "!ticket <issue>"})
+	// The German help's `!start` is an English word too (bothLanguages).
+	start := NewCommand(CommandText{Usage: "!start"}, "start", []string{"onboarding", "checkliste", "checklist"}, nil, "", nil).
+		In(CommandText{Usage: "!start [Nr]"}, CommandText{Usage: "!onboarding [number]"})
 	bare := NewCommand(CommandText{Usage: "!hilfe"}, "hilfe", []string{"help"}, nil, "", nil)
 	for _, tt := range []struct {
 		c     *Command
@@ -24,6 +27,9 @@ func TestCommandWordLang(t *testing.T) {
 		{&c, "dl", ""},
 		{&shared, "ticket", ""},
 		{&bare, "help", ""}, // no help lines per language: nothing known
+		{&start, "start", ""},
+		{&start, "START", ""},
+		{&start, "onboarding", "en"},
 	} {
 		if got := tt.c.WordLang(tt.typed); got != tt.want {
 			t.Errorf("WordLang(%q) = %q, want %q", tt.typed, got, tt.want)

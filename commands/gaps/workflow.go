@@ -100,7 +100,7 @@ func (w *Workflow) cmdOptOut(ce *chat.Call) error {
 	// The language of the command's name as typed (en35).
 	tx := TextsFor(w.ReplyLang(ce.Ctx))
 	user := ce.Sender.String()
-	if len(ce.Args) > 0 && slices.Contains(tx.UndoWords, strings.ToLower(ce.Args[0])) {
+	if len(ce.Args) > 0 && isUndo(ce.Args[0]) {
 		if err := q.OptIn(ce.Ctx, user); err != nil {
 			return err
 		}
@@ -129,6 +129,16 @@ func (w *Workflow) cmdOptOut(ce *chat.Call) error {
 		text += " " + tx.OptedOutCases
 	}
 	return w.ReplyMarkdown(ce.Ctx, text+" "+tx.OptedOutUndo)
+}
+
+// isUndo reports whether word takes an opt-out back, in either language:
+// the reply follows the command's name as typed (en35), and `!dont-keep
+// rückgängig` in a German install or `!nicht-merken back` in an English
+// one read the other catalogue's words — the undo was taken as one more
+// opt-out, the opposite of what the member asked for.
+func isUndo(word string) bool {
+	w := strings.ToLower(word)
+	return slices.Contains(German.UndoWords, w) || slices.Contains(English.UndoWords, w)
 }
 
 // mayKeep reports whether the question of the turn in ctx may be kept:
