@@ -111,6 +111,10 @@ func TestCommandReplyFollowsCommandName(t *testing.T) {
 		{&English, "!start", true},
 		{&English, "!onboarding", true},
 		{&German, "!start", false},
+		// `!ask` with no question gets its usage: it read the install's texts.
+		{&German, "!ask", true},
+		{&German, "!frage", false},
+		{&English, "!frage", false},
 	} {
 		t.Run(tt.install.Lang+" "+tt.typed, func(t *testing.T) {
 			e := newSupportEnv(t)

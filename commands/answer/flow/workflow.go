@@ -151,7 +151,7 @@ func (w *Workflow) Commands() []chat.Command {
 func (w *Workflow) cmdAsk(ce *chat.Call) error {
 	q := strings.TrimSpace(ce.RawArgs)
 	if q == "" {
-		return w.ReplyMarkdown(ce.Ctx, w.tx.AskUsage)
+		return w.ReplyMarkdown(ce.Ctx, w.texts(ce.Ctx).AskUsage)
 	}
 	return w.Text(ce.Ctx, q)
 }
