@@ -22,8 +22,8 @@ func resolvedCaseRead(method, query string, _ []any) bool {
 // case for good from another direct chat with Lotse (!schließen 1) at
 // the moment their message in the first one reads it as resolved to
 // reopen it. The close stays: the message does not reopen a closed case.
-// Before race35 the reopen's write took any case not open (status<>1)
-// and undid the close it had not seen. Fails without the fix.
+// Before race35 the reopen's write accepted any case not open
+// (status<>1) and undid the close it had not seen. Fails without the fix.
 func TestCaseReopenWhileClosedElsewhere(t *testing.T) {
 	const otherDM = id.RoomID("!dm2:test")
 	e := newSupportEnv(t)
