@@ -148,6 +148,15 @@ func restartLotse(t testing.TB, l *lotse) {
 	l.run(t)
 }
 
+// sendState sends a state event of typ (empty state key) into room as c,
+// failing the test if the homeserver refuses it.
+func sendState(t testing.TB, c *chatclient.Client, room id.RoomID, typ event.Type, content any) {
+	t.Helper()
+	if _, err := c.Cli.SendStateEvent(t.Context(), room, typ, "", content); err != nil {
+		t.Fatalf("%s in %s: %v", typ.Type, room, err)
+	}
+}
+
 // registerAccount registers a fresh account (bot or member) on the shared
 // homeserver and returns its ID and password.
 func registerAccount(t testing.TB, prefix string) (id.UserID, string) {

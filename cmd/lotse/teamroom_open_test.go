@@ -28,12 +28,6 @@ func TestOpenTeamRoomHoldsCasesOnDendrite(t *testing.T) {
 	dm := openDM(t, m, l.userID, true)
 	ctx := t.Context()
 	const opened, closed = "Dieser Raum ist gerade für alle offen", "Dieser Raum ist wieder geschützt"
-	setState := func(typ event.Type, content any) {
-		t.Helper()
-		if _, err := alice.Cli.SendStateEvent(ctx, teamRoom, typ, "", content); err != nil {
-			t.Fatalf("%s: %v", typ.Type, err)
-		}
-	}
 	// notices returns the bodies of Lotse's notices about the room so far.
 	notices := func() []string {
 		var out []string
@@ -72,7 +66,7 @@ func TestOpenTeamRoomHoldsCasesOnDendrite(t *testing.T) {
 	}
 
 	// 1. Public: the case waits.
-	setState(event.StateJoinRules, &event.JoinRulesEventContent{JoinRule: event.JoinRulePublic})
+	sendState(t, alice, teamRoom, event.StateJoinRules, &event.JoinRulesEventContent{JoinRule: event.JoinRulePublic})
 	if n := waitFor(t, alice, teamRoom, l.userID, opened, "ohne Einladung"); strings.Contains(body(n), "Bürgerschaft") {
 		t.Fatal("the notice names the case")
 	}
@@ -80,28 +74,28 @@ func TestOpenTeamRoomHoldsCasesOnDendrite(t *testing.T) {
 		t.Fatalf("no case offered: %s", body(reply))
 	}
 	held("ja")
-	setState(event.StateJoinRules, &event.JoinRulesEventContent{JoinRule: event.JoinRuleInvite})
+	sendState(t, alice, teamRoom, event.StateJoinRules, &event.JoinRulesEventContent{JoinRule: event.JoinRuleInvite})
 	waitFor(t, alice, teamRoom, l.userID, closed)
 	after("Fall #1")
 	waitFor(t, m, dm, l.userID, "#1", "angelegt")
 
 	// 2. History readable by everyone, and Lotse restarted meanwhile: the
 	// state is read again, the notice not said again.
-	setState(event.StateHistoryVisibility, &event.HistoryVisibilityEventContent{HistoryVisibility: event.HistoryVisibilityWorldReadable})
+	sendState(t, alice, teamRoom, event.StateHistoryVisibility, &event.HistoryVisibilityEventContent{HistoryVisibility: event.HistoryVisibilityWorldReadable})
 	waitFor(t, alice, teamRoom, l.userID, opened, "Verlauf")
 	restartLotse(t, l)
 	held("Es geht um 50 Euro.")
-	setState(event.StateHistoryVisibility, &event.HistoryVisibilityEventContent{HistoryVisibility: event.HistoryVisibilityShared})
+	sendState(t, alice, teamRoom, event.StateHistoryVisibility, &event.HistoryVisibilityEventContent{HistoryVisibility: event.HistoryVisibilityShared})
 	after("50 Euro")
 
 	// 3. Encryption replaced by none: mautrix would send in plain text.
-	setState(event.StateEncryption, map[string]any{"algorithm": "none"})
+	sendState(t, alice, teamRoom, event.StateEncryption, map[string]any{"algorithm": "none"})
 	waitFor(t, alice, teamRoom, l.userID, opened, "Verschlüsselung")
 	if enc, err := l.bot.Load().IsEncrypted(ctx, teamRoom); err != nil || enc {
 		t.Fatalf("IsEncrypted after the replacement: %v %v; the test needs the downgrade mautrix sees", enc, err)
 	}
 	held("Und per Überweisung?")
-	setState(event.StateEncryption, &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1})
+	sendState(t, alice, teamRoom, event.StateEncryption, &event.EncryptionEventContent{Algorithm: id.AlgorithmMegolmV1})
 	after("Überweisung")
 
 	// Each notice is in the team room before the message that followed

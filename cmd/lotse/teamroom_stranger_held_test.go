@@ -27,13 +27,7 @@ func TestOpenTeamRoomStrangerHeldOnDendrite(t *testing.T) {
 	dm := openDM(t, m, l.userID, true)
 	ctx := t.Context()
 	const opened, closed, strangers = "Dieser Raum ist gerade für alle offen", "Dieser Raum ist wieder geschützt", "1 Person ohne Rolle ist noch drin"
-	setRule := func(rule event.JoinRule) {
-		t.Helper()
-		if _, err := alice.Cli.SendStateEvent(ctx, teamRoom, event.StateJoinRules, "", &event.JoinRulesEventContent{JoinRule: rule}); err != nil {
-			t.Fatalf("join rule %s: %v", rule, err)
-		}
-	}
-	setRule(event.JoinRulePublic)
+	sendState(t, alice, teamRoom, event.StateJoinRules, &event.JoinRulesEventContent{JoinRule: event.JoinRulePublic})
 	waitFor(t, alice, teamRoom, l.userID, opened)
 	if _, err := stranger.Cli.JoinRoomByID(ctx, teamRoom); err != nil {
 		t.Fatalf("the stranger could not join the open room: %v", err)
@@ -45,7 +39,7 @@ func TestOpenTeamRoomStrangerHeldOnDendrite(t *testing.T) {
 	if reply, _ := ask(t, m, dm, l.userID, text("ja")); body(reply) != chat.HeldNote("de") {
 		t.Fatalf("the member's „ja“ got %q, want the note that it arrived", body(reply))
 	}
-	setRule(event.JoinRuleInvite)
+	sendState(t, alice, teamRoom, event.StateJoinRules, &event.JoinRulesEventContent{JoinRule: event.JoinRuleInvite})
 	waitFor(t, alice, teamRoom, l.userID, strangers, "Entferne sie")
 	// Lotse's state store sees the closing (the notice) and a later
 	// change (the kick) in order; everything before the kick must stay

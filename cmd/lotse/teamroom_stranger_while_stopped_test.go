@@ -30,14 +30,8 @@ func TestStrangerJoinedWhileStoppedHeldOnDendrite(t *testing.T) {
 	dm := openDM(t, m, l.userID, true)
 	ctx := t.Context()
 	const opened, closed, strangers = "Dieser Raum ist gerade für alle offen", "Dieser Raum ist wieder geschützt", "1 Person ohne Rolle ist noch drin"
-	setRule := func(rule event.JoinRule) {
-		t.Helper()
-		if _, err := alice.Cli.SendStateEvent(ctx, teamRoom, event.StateJoinRules, "", &event.JoinRulesEventContent{JoinRule: rule}); err != nil {
-			t.Fatalf("join rule %s: %v", rule, err)
-		}
-	}
 	l.stop()
-	setRule(event.JoinRulePublic)
+	sendState(t, alice, teamRoom, event.StateJoinRules, &event.JoinRulesEventContent{JoinRule: event.JoinRulePublic})
 	if _, err := stranger.Cli.JoinRoomByID(ctx, teamRoom); err != nil {
 		t.Fatalf("the stranger could not join the open room: %v", err)
 	}
@@ -49,7 +43,7 @@ func TestStrangerJoinedWhileStoppedHeldOnDendrite(t *testing.T) {
 	if reply, _ := ask(t, m, dm, l.userID, text("ja")); body(reply) != chat.HeldNote("de") {
 		t.Fatalf("the member's „ja“ got %q, want the note that it arrived", body(reply))
 	}
-	setRule(event.JoinRuleInvite)
+	sendState(t, alice, teamRoom, event.StateJoinRules, &event.JoinRulesEventContent{JoinRule: event.JoinRuleInvite})
 	waitFor(t, alice, teamRoom, l.userID, strangers)
 	for _, evt := range alice.Received(teamRoom, l.userID) {
 		if b := body(evt); strings.Contains(b, "Fall #1") || strings.Contains(b, closed) {
